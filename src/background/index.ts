@@ -1,0 +1,28 @@
+// Background entry: registers listeners only. Chrome runs it as a service worker, Firefox as an
+// event page; both may unload it between events, so it keeps no state of its own.
+import browser from 'webextension-polyfill';
+import { parseMessage, warnIgnored } from '../shared/messages';
+import { clearVerdict, showVerdict } from './badge';
+
+/** Ignores a failed badge update (the tab may have closed meanwhile) but says so once. */
+function quietly(task: Promise<void>): Promise<void> {
+  return task.catch((error: unknown) => warnIgnored('background', `badge update failed: ${String(error)}`));
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  const tabId = sender.tab?.id;
+  if (sender.id !== browser.runtime.id || tabId === undefined || tabId < 0 || sender.frameId !== 0) {
+    warnIgnored('background', 'it did not come from the extension’s own script in a tab’s top frame');
+    return undefined;
+  }
+  const parsed = parseMessage(message);
+  if (parsed?.type !== 'pageClassified') {
+    warnIgnored('background', 'unknown or malformed message');
+    return undefined;
+  }
+  return quietly(showVerdict(tabId, parsed.verdict));
+});
+
+browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+  if (changeInfo.status === 'loading') void quietly(clearVerdict(tabId));
+});

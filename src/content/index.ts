@@ -1,0 +1,10 @@
+// Content script entry. The flag lives in the extension's isolated world, so a second injection
+// of this script into the same page finds it and does nothing: one page, one panel.
+import { startContentScript } from './content-script';
+
+const FLAG = '__backstoryContentScript';
+const scope = globalThis as typeof globalThis & { [FLAG]?: boolean };
+if (!scope[FLAG]) {
+  scope[FLAG] = true;
+  startContentScript(document, window);
+}

@@ -1,0 +1,67 @@
+/**
+ * The panel's stylesheet. `:host` declarations are !important because, for a shadow host, the
+ * page's !important rules lose only to the shadow tree's own !important rules (CSS Scoping §3.3).
+ */
+export const PANEL_CSS = `
+:host {
+  all: initial !important;
+  display: block !important;
+  position: fixed !important;
+  inset: auto 16px 16px auto !important;
+  z-index: 2147483647 !important;
+  width: min(380px, calc(100vw - 32px)) !important;
+  max-height: calc(100vh - 32px) !important;
+  margin: 0 !important;
+  padding: 0 !important;
+  border: 0 !important;
+  opacity: 1 !important;
+  visibility: visible !important;
+  transform: none !important;
+  filter: none !important;
+  pointer-events: auto !important;
+  contain: layout style !important;
+}
+* { box-sizing: border-box; }
+.panel {
+  --bg: #ffffff; --fg: #1b1f24; --muted: #4a5360; --accent: #1a4f9c; --accent-fg: #ffffff;
+  --line: #d5dae1; --soft: #eef3fb; --focus: #b3261e;
+  display: flex; flex-direction: column; max-height: calc(100vh - 32px);
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 10px;
+  box-shadow: 0 6px 24px rgba(0, 0, 0, 0.25); overflow: hidden; text-align: left; direction: ltr;
+}
+@media (prefers-color-scheme: dark) {
+  .panel { --bg: #1f2329; --fg: #e9edf2; --muted: #b4bcc8; --accent: #8ab4f8; --accent-fg: #0d1b2e;
+    --line: #3a414b; --soft: #273140; --focus: #ffb4ab; }
+}
+header { display: grid; grid-template-columns: 1fr auto; gap: 4px 8px; padding: 12px 12px 10px 14px; border-bottom: 1px solid var(--line); }
+.date { margin: 0; display: flex; align-items: center; gap: 8px; font-size: 12px; color: var(--muted); }
+.when { display: inline-block; padding: 2px 8px; border-radius: 999px; background: var(--accent); color: var(--accent-fg);
+  font-weight: 700; font-size: 13px; letter-spacing: 0.01em; }
+h2 { grid-column: 1 / -1; margin: 2px 0 0; font-size: 16px; line-height: 1.3; font-weight: 700; }
+.actions { grid-column: 2; grid-row: 1; display: flex; gap: 4px; }
+button { font: inherit; font-size: 13px; color: var(--fg); background: transparent; border: 1px solid var(--line);
+  border-radius: 6px; padding: 3px 8px; cursor: pointer; min-height: 28px; }
+button:hover { background: var(--soft); }
+button:focus-visible, summary:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+.body { padding: 10px 14px 14px; overflow-y: auto; overscroll-behavior: contain; }
+.body[hidden] { display: none; }
+.why { margin: 0 0 8px; padding: 6px 8px; border-radius: 6px; background: var(--soft); font-weight: 600; }
+.old { margin: 0 0 8px; color: var(--muted); font-size: 13px; }
+p { margin: 0 0 8px; }
+h3 { margin: 12px 0 4px; font-size: 14px; }
+ul { margin: 0; padding-left: 20px; }
+li { margin: 0 0 4px; }
+details { margin-top: 12px; border-top: 1px solid var(--line); padding-top: 8px; }
+summary { cursor: pointer; font-weight: 700; }
+.quotes { list-style: none; padding: 0; margin-top: 8px; }
+.quote { margin: 0 0 12px; }
+.quote-kind { margin: 0 0 2px; font-size: 12px; font-weight: 700; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; }
+blockquote { margin: 0; padding-left: 10px; border-left: 3px solid var(--accent); }
+blockquote p, .reported { margin: 0 0 4px; }
+.reported { padding-left: 10px; border-left: 3px dashed var(--muted); font-style: italic; }
+.quote-meta { margin: 0; font-size: 12px; color: var(--muted); }
+.speaker { font-weight: 700; color: var(--fg); }
+.source { margin-top: 12px; font-size: 12px; color: var(--muted); }
+@media (prefers-reduced-motion: no-preference) { .panel { transition: box-shadow 0.2s; } }
+`;

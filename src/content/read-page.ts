@@ -1,0 +1,106 @@
+/**
+ * The one module that reads the page's DOM for detection: finds the main text the way reader
+ * modes do and returns a bounded {@link PageSample}. Cost is capped by LIMITS, not by page size.
+ */
+import { LIMITS, type PageSample } from '../shared/detect-topic';
+import { PREFIX } from '../shared/ui-prefix';
+
+const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FORM', 'BUTTON',
+  'SELECT', 'TEXTAREA', 'INPUT', 'IFRAME', 'SVG', 'CANVAS', 'VIDEO', 'AUDIO', 'CODE', 'PRE', 'FIGCAPTION',
+]);
+/** Class or id words that mark boxes around an article rather than the article itself. */
+const BOILERPLATE = /(?:^|[\s_-])(?:comments?|related|recommended|promo|newsletter|cookie|consent|share|social|sidebar|footer|nav|menu|breadcrumbs?|advert|ad-slot|trending|most-read|popular)(?:$|[\s_-])/i;
+const MAIN_SELECTORS = ['[itemprop="articleBody"]', 'article', 'main', '[role="main"]'];
+/** How many paragraphs the densest-block search looks at, at most. */
+const MAX_PARAGRAPHS = 400;
+
+/** Length of `el`'s text, counted no further than `cap` so that a huge element costs no more than a small one. */
+function textLength(el: Element, cap = 5_000): number {
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let total = 0;
+  for (let node = walker.nextNode(); node && total < cap; node = walker.nextNode()) total += node.nodeValue?.length ?? 0;
+  return Math.min(total, cap);
+}
+
+function isBoilerplate(el: Element): boolean {
+  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
+  if (el.tagName.toLowerCase().startsWith(PREFIX)) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const role = el.getAttribute('role');
+  if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'banner') return true;
+  const words = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
+  return words.trim() !== '' && BOILERPLATE.test(words);
+}
+
+/** The parent of the most paragraph text among the first paragraphs: a reader mode's "densest block". */
+function densestBlock(doc: Document): Element | null {
+  const totals = new Map<Element, number>();
+  const paragraphs = doc.getElementsByTagName('p');
+  const n = Math.min(paragraphs.length, MAX_PARAGRAPHS);
+  for (let i = 0; i < n; i += 1) {
+    const p = paragraphs[i]!;
+    const parent = p.parentElement;
+    if (parent) totals.set(parent, (totals.get(parent) ?? 0) + textLength(p));
+  }
+  let best: Element | null = null;
+  let bestTotal = 0;
+  for (const [el, total] of totals) if (total > bestTotal) [best, bestTotal] = [el, total];
+  return best;
+}
+
+/** The element that holds the page's main text. */
+export function findMainRoot(doc: Document): Element | null {
+  for (const selector of MAIN_SELECTORS) {
+    const candidates = Array.from(doc.querySelectorAll(selector)).slice(0, 20).filter((el) => !isBoilerplate(el));
+    if (candidates.length === 0) continue;
+    const best = candidates.reduce((a, b) => (textLength(b) > textLength(a) ? b : a));
+    if (textLength(best) > 200) return best;
+  }
+  return densestBlock(doc) ?? doc.body;
+}
+
+/** Visible-ish text of `root`, without boilerplate subtrees, up to `limit` characters; h1/h2 collected on the way. */
+export function readText(root: Element, limit: number): { text: string; headings: string[] } {
+  const doc = root.ownerDocument;
+  const parts: string[] = [];
+  const headings: string[] = [];
+  let length = 0;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.nodeType === Node.ELEMENT_NODE && node !== root && isBoilerplate(node as Element)
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT,
+  });
+  for (let node = walker.nextNode(); node && length < limit; node = walker.nextNode()) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const value = node.nodeValue ?? '';
+      parts.push(value.slice(0, limit - length));
+      length += value.length;
+    } else if (/^H[12]$/.test((node as Element).tagName.toUpperCase()) && headings.length < LIMITS.headings) {
+      headings.push((node.textContent ?? '').trim().slice(0, LIMITS.heading));
+    } else if (/^(?:P|DIV|LI|H\d|BR|BLOCKQUOTE|SECTION|TR)$/.test((node as Element).tagName.toUpperCase())) {
+      parts.push('\n');
+    }
+  }
+  return { text: parts.join('').replace(/[ \t\r\f\v]+/g, ' ').slice(0, limit), headings };
+}
+
+function metaTexts(doc: Document): string[] {
+  const selector = [
+    'meta[name="description"]', 'meta[property="og:title"]', 'meta[property="og:description"]',
+    'meta[name="twitter:title"]', 'meta[name="twitter:description"]', 'meta[name="keywords"]', 'meta[property="og:url"]',
+  ].join(',');
+  return Array.from(doc.querySelectorAll(selector), (m) => (m.getAttribute('content') ?? '').slice(0, 500)).slice(0, 10);
+}
+
+/** Reads the bounded sample of `doc` that the detector needs. */
+export function readPage(doc: Document, url: string): PageSample {
+  const root = findMainRoot(doc);
+  const { text, headings } = root ? readText(root, LIMITS.text) : { text: '', headings: [] };
+  const h1 = doc.querySelector('h1');
+  if (h1 && root && !root.contains(h1) && headings.length < LIMITS.headings) {
+    headings.unshift((h1.textContent ?? '').trim().slice(0, LIMITS.heading));
+  }
+  return { url, title: (doc.title ?? '').slice(0, LIMITS.title), headings, meta: metaTexts(doc), text };
+}

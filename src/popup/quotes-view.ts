@@ -1,0 +1,22 @@
+/** The popup's list of key quotes, each with a copy button that copies it with its attribution. */
+import { h } from '../shared/dom';
+import { quoteWithAttribution, renderQuote } from '../shared/quote-view';
+import type { Quote } from '../shared/story';
+import { copyText } from './copy-quote';
+
+/** Fills `list` with the quotes; copy results are announced in `announcer`. */
+export function renderQuotes(list: HTMLElement, announcer: HTMLElement, quotes: Quote[], copy = copyText): void {
+  const doc = list.ownerDocument;
+  for (const quote of quotes) {
+    const button = h(doc, 'button', { type: 'button', class: 'copy', 'aria-label': `Copy ${quote.speaker}’s quote with its attribution` }, 'Copy');
+    button.addEventListener('click', async () => {
+      const ok = await copy(doc, quoteWithAttribution(quote));
+      button.textContent = ok ? 'Copied' : 'Copy failed';
+      button.classList.toggle('copied', ok);
+      announcer.textContent = ok
+        ? `Copied ${quote.speaker}’s quote with its attribution.`
+        : 'Could not copy. Select the quote and press Ctrl+C (⌘C on a Mac).';
+    });
+    list.append(renderQuote(doc, quote, button));
+  }
+}

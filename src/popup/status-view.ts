@@ -1,0 +1,25 @@
+/** The popup's line about the current tab: what the page is about, or why Backstory can't tell. */
+import { parsePageStatus, type PageStatus } from '../shared/messages';
+import { describeMentions } from '../shared/topics';
+
+/** Words for a page status; `null` means the content script could not be reached. */
+export function describeStatus(status: PageStatus | null): { text: string; matched: boolean } {
+  if (!status) {
+    return {
+      text: 'Backstory can’t read this page. It works on ordinary web pages (http and https), not on browser or add-on store pages. If you just installed it, reload the page.',
+      matched: false,
+    };
+  }
+  const { verdict } = status;
+  if (verdict.topics.length === 0) return { text: 'This page is not about this story.', matched: false };
+  return { text: describeMentions(verdict), matched: true };
+}
+
+/** Asks the tab's content script for its verdict; resolves null when there is none to ask. */
+export async function fetchStatus(ask: () => Promise<unknown>): Promise<PageStatus | null> {
+  try {
+    return parsePageStatus(await ask());
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * Decides from a sample of a page (never the DOM itself) whether it is about Kaspersky, the UK's
+ * National Cyber Security Centre, both or neither, and says why. Pure: same sample, same verdict.
+ */
+import type { Evidence, Place, Topic, Verdict } from './topics';
+import { TOPICS } from './topics';
+
+/** What the detector reads of a page. Produced in the page by content/read-page.ts. */
+export interface PageSample {
+  url: string;
+  title: string;
+  /** h1/h2 text of the main content. */
+  headings: string[];
+  /** Meta description and Open Graph / Twitter card text. */
+  meta: string[];
+  /** The main text: article body only, no navigation, asides, comments or footers. */
+  text: string;
+}
+
+/** Hard caps that keep the detector's cost flat on huge pages. */
+export const LIMITS = { text: 30_000, lead: 1_500, title: 500, heading: 300, headings: 20, meta: 2_000, url: 2_000 } as const;
+
+const WEIGHT: Record<Place, number> = { url: 3, title: 4, heading: 3, meta: 2, lead: 1.5, body: 1 };
+
+interface Term {
+  label: string;
+  pattern: RegExp;
+}
+
+const TERMS: Record<Topic, Term[]> = {
+  kaspersky: [{ label: 'Kaspersky', pattern: /\bkaspersky\b/gi }],
+  ncsc: [
+    { label: 'National Cyber Security Centre', pattern: /\bnational cyber[\s-]security cent(?:re|er)\b/gi },
+    // "National Cyber Security Centre (NCSC)" is one mention, not two.
+    { label: 'NCSC', pattern: /(?<!cent(?:re|er)\s?\()\bNCSC\b/gi },
+  ],
+};
+
+/** Context that ties "NCSC" to the UK body, and context that ties it to one of its namesakes. */
+const UK_CONTEXT: [RegExp, number][] = [
+  [/ncsc\.gov\.uk/gi, 4],
+  [/\bGCHQ\b/g, 3],
+  [/\b(?:Ciaran Martin|Lindy Cameron|Richard Horne|Cyber Essentials)\b/g, 3],
+  [/\b(?:UK|U\.K\.|Britain|British|Whitehall|Westminster|Downing Street|London|England|Scotland|Wales|NHS|Cheltenham)\b/g, 1],
+  [/\.(?:co|gov|org|ac)\.uk\b/gi, 1],
+];
+
+const NAMESAKES: Record<string, [RegExp, number][]> = {
+  'US counterintelligence': [
+    [/\bNational Counter-?intelligence and Security Cent(?:er|re)\b/gi, 6],
+    [/\b(?:counter-?intelligence|ODNI|Director of National Intelligence|dni\.gov)\b/gi, 2],
+  ],
+  'US state courts': [
+    [/\bNational Cent(?:er|re) for State Courts\b/gi, 6],
+    [/\b(?:ncsc\.org|state courts?|judges?|judiciary|judicial)\b/gi, 1],
+  ],
+  'India scheduled castes': [
+    [/\bNational Commission for Scheduled Castes\b/gi, 6],
+    [/\b(?:Scheduled Castes?|Dalits?|ncsc\.nic\.in|India|Indian)\b/gi, 1],
+  ],
+  'Dutch NCSC': [
+    [/\bNationaal Cyber Security Centrum\b/gi, 6],
+    [/\bncsc\.nl\b/gi, 4],
+    [/\b(?:Dutch|Netherlands|The Hague|Den Haag|Amsterdam|Rotterdam)\b/g, 1],
+  ],
+  'Swiss NCSC': [
+    [/\bncsc\.admin\.ch\b/gi, 4],
+    [/\b(?:Federal Office for Cyber Security|BACS)\b/g, 3],
+    [/\b(?:Swiss|Switzerland|Bern|Zurich|Geneva)\b/g, 1],
+  ],
+  'New Zealand NCSC': [
+    [/\bncsc\.govt\.nz\b/gi, 4],
+    [/\bGCSB\b/g, 3],
+    [/\b(?:New Zealand|Wellington|Auckland|Kiwi)\b/g, 1],
+  ],
+  'Irish NCSC': [
+    [/\bncsc\.gov\.ie\b/gi, 4],
+    [/\b(?:HSE|Health Service Executive|Garda)\b/g, 2],
+    [/\b(?:Irish|Dublin|Cork)\b/g, 1],
+    [/(?<!Northern )\bIreland\b/g, 1],
+  ],
+};
+
+function count(pattern: RegExp, text: string): number {
+  pattern.lastIndex = 0;
+  let n = 0;
+  while (pattern.exec(text)) n += 1;
+  return n;
+}
+
+function placesOf(sample: PageSample): [Place, string][] {
+  const text = sample.text.slice(0, LIMITS.text);
+  return [
+    ['url', safeUrlText(sample.url.slice(0, LIMITS.url))],
+    ['title', sample.title.slice(0, LIMITS.title)],
+    ['heading', sample.headings.slice(0, LIMITS.headings).map((h) => h.slice(0, LIMITS.heading)).join('\n')],
+    ['meta', sample.meta.join('\n').slice(0, LIMITS.meta)],
+    ['lead', text.slice(0, LIMITS.lead)],
+    ['body', text.slice(LIMITS.lead)],
+  ];
+}
+
+/** URL words, so that "/kaspersky-lab-ban" or "ncsc.gov.uk" count but a query string's noise does not. */
+function safeUrlText(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname} ${decodeURIComponent(u.pathname).replace(/[-_/+.]+/g, ' ')}`;
+  } catch {
+    return '';
+  }
+}
+
+function contextScore(table: [RegExp, number][], texts: string[]): number {
+  return table.reduce((sum, [pattern, weight]) => sum + weight * texts.reduce((n, t) => n + Math.min(count(pattern, t), 5), 0), 0);
+}
+
+interface TopicScore {
+  score: number;
+  mentions: number;
+  prominent: boolean;
+  evidence: Evidence[];
+}
+
+function scoreTopic(topic: Topic, places: [Place, string][]): TopicScore {
+  const result: TopicScore = { score: 0, mentions: 0, prominent: false, evidence: [] };
+  for (const [place, text] of places) {
+    for (const term of TERMS[topic]) {
+      const n = count(term.pattern, text);
+      if (n === 0) continue;
+      result.evidence.push({ topic, term: term.label, place, count: n });
+      result.score += WEIGHT[place] * Math.min(n, place === 'body' ? 6 : 2);
+      if (place === 'lead' || place === 'body') result.mentions += n;
+      if (place === 'url' || place === 'title' || place === 'heading') result.prominent = true;
+    }
+  }
+  if (result.mentions === 0) {
+    result.mentions = result.evidence.filter((e) => e.place === 'title').reduce((n, e) => n + e.count, 0);
+  }
+  return result;
+}
+
+/** A topic is the page's subject when it is named prominently, or named often in the main text. */
+function isAbout(s: TopicScore): boolean {
+  return (s.prominent && s.mentions >= 1) || s.mentions >= 3 || (s.score >= 6 && s.mentions >= 2);
+}
+
+/** Whether the NCSC the page names is the UK's, rather than one of the bodies that share the name. */
+function ukNcsc(places: [Place, string][]): { uk: boolean; rival: string | null; margin: number } {
+  const texts = places.map(([, t]) => t);
+  const uk = contextScore(UK_CONTEXT, texts);
+  let rival: string | null = null;
+  let best = 0;
+  for (const [name, table] of Object.entries(NAMESAKES)) {
+    const score = contextScore(table, texts);
+    if (score > best) [rival, best] = [name, score];
+  }
+  return { uk: uk >= 2 && uk > best, rival: best > 0 ? rival : null, margin: uk - best };
+}
+
+/** Classifies a page sample. Reads at most {@link LIMITS} of it, whatever its size. */
+export function detectTopic(sample: PageSample): Verdict {
+  const places = placesOf(sample);
+  const scores = { kaspersky: scoreTopic('kaspersky', places), ncsc: scoreTopic('ncsc', places) };
+  const topics: Topic[] = [];
+  const evidence: Evidence[] = [];
+  let confidence = 1;
+  for (const topic of TOPICS) {
+    const s = scores[topic];
+    evidence.push(...s.evidence);
+    if (!isAbout(s)) {
+      if (s.mentions > 0) confidence = Math.min(confidence, s.mentions >= 2 ? 0.6 : 0.85);
+      continue;
+    }
+    if (topic === 'ncsc') {
+      const context = ukNcsc(places);
+      if (!context.uk) {
+        if (context.rival) evidence.push({ topic, term: `namesake: ${context.rival}`, place: 'body', count: 1 });
+        confidence = Math.min(confidence, context.rival ? 0.8 : 0.6);
+        continue;
+      }
+      confidence = Math.min(confidence, context.margin >= 4 ? 0.95 : 0.75);
+    }
+    topics.push(topic);
+    confidence = Math.min(confidence, Math.min(0.99, 0.5 + s.score / 20));
+  }
+  return {
+    topics,
+    relevant: topics.length > 0,
+    confidence: Math.round(confidence * 100) / 100,
+    mentions: { kaspersky: scores.kaspersky.mentions, ncsc: scores.ncsc.mentions },
+    evidence,
+  };
+}

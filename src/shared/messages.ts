@@ -1,0 +1,94 @@
+/**
+ * Every message the extension's contexts exchange: one typed map, one sender, one checker.
+ * A receiver never trusts a message: it runs {@link parseMessage} and ignores what fails.
+ */
+import browser from 'webextension-polyfill';
+import { TOPICS, type Topic } from './topics';
+
+/** The part of a verdict that leaves the page: topics and counts, never page text. */
+export interface PageVerdict {
+  topics: Topic[];
+  mentions: Record<Topic, number>;
+  confidence: number;
+}
+
+/** What the content script says about its page when the popup asks. */
+export type PageStatus = { state: 'classified'; verdict: PageVerdict };
+
+/** Request and response types, by message type. Events are past tense, commands imperative. */
+export interface MessageMap {
+  /** content → background: the page has been classified. */
+  pageClassified: { request: { type: 'pageClassified'; verdict: PageVerdict }; response: void };
+  /** popup → content: what did you make of this page? */
+  getPageStatus: { request: { type: 'getPageStatus' }; response: PageStatus };
+}
+
+export type MessageType = keyof MessageMap;
+export type Message = MessageMap[MessageType]['request'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1e7;
+}
+
+/** Checks a verdict's shape; returns a clean copy or null. */
+export function parseVerdict(value: unknown): PageVerdict | null {
+  if (!isRecord(value) || !Array.isArray(value.topics) || !isRecord(value.mentions)) return null;
+  const topics = value.topics;
+  if (topics.length > TOPICS.length || !topics.every((t) => TOPICS.includes(t as Topic))) return null;
+  if (new Set(topics).size !== topics.length) return null;
+  const mentions = value.mentions;
+  if (!TOPICS.every((t) => isCount(mentions[t]))) return null;
+  const confidence = value.confidence;
+  if (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1)) return null;
+  return {
+    topics: TOPICS.filter((t) => topics.includes(t)),
+    mentions: { kaspersky: mentions.kaspersky as number, ncsc: mentions.ncsc as number },
+    confidence,
+  };
+}
+
+/** Returns the message typed if its shape is right, else null. */
+export function parseMessage(value: unknown): Message | null {
+  if (!isRecord(value)) return null;
+  switch (value.type) {
+    case 'pageClassified': {
+      const verdict = parseVerdict(value.verdict);
+      return verdict ? { type: 'pageClassified', verdict } : null;
+    }
+    case 'getPageStatus':
+      return { type: 'getPageStatus' };
+    default:
+      return null;
+  }
+}
+
+/** Checks a content script's answer to getPageStatus. */
+export function parsePageStatus(value: unknown): PageStatus | null {
+  if (!isRecord(value) || value.state !== 'classified') return null;
+  const verdict = parseVerdict(value.verdict);
+  return verdict ? { state: 'classified', verdict } : null;
+}
+
+/** Sends a message to the extension's background. */
+export function sendToBackground<K extends MessageType>(message: MessageMap[K]['request']): Promise<MessageMap[K]['response']> {
+  return browser.runtime.sendMessage(message) as Promise<MessageMap[K]['response']>;
+}
+
+/** Sends a message to the content script in the top frame of a tab. */
+export function sendToTab<K extends MessageType>(tabId: number, message: MessageMap[K]['request']): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+}
+
+const warned = new Set<string>();
+
+/** Logs one warning per kind of rejected message, so a noisy page cannot flood the console. */
+export function warnIgnored(context: string, reason: string): void {
+  const key = `${context}:${reason}`;
+  if (warned.has(key)) return;
+  warned.add(key);
+  console.warn(`Backstory (${context}): ignored a message — ${reason}.`);
+}

@@ -1,0 +1,40 @@
+/** How a quote is shown and copied, the same in the popup and the page panel. */
+import { formatDate, h } from './dom';
+import type { Quote } from './story';
+
+/** The label that tells a direct quote from the article's account of what someone said. */
+export function quoteKindLabel(quote: Quote): string {
+  return quote.kind === 'direct' ? 'Direct quote' : 'Reported speech (the article’s paraphrase, not their words)';
+}
+
+/** The quote with its attribution, as it goes to the clipboard. */
+export function quoteWithAttribution(quote: Quote): string {
+  const words = quote.kind === 'direct' ? `“${quote.text}”` : `${quote.text} (reported speech)`;
+  return `${words} — ${quote.speaker}, ${quote.speakerRole}. ${quote.source}, reported ${formatDate(quote.date)}.`;
+}
+
+/** A list item showing one quote: its words, who said it, in what role, where and when. */
+export function renderQuote(doc: Document, quote: Quote, extra?: Node): HTMLElement {
+  const words =
+    quote.kind === 'direct'
+      ? h(doc, 'blockquote', { class: 'quote-text' }, h(doc, 'p', {}, `“${quote.text}”`))
+      : h(doc, 'p', { class: 'quote-text reported' }, quote.text);
+  return h(
+    doc,
+    'li',
+    { class: `quote ${quote.kind}`, 'data-quote-id': quote.id },
+    h(doc, 'p', { class: 'quote-kind' }, quoteKindLabel(quote)),
+    words,
+    h(
+      doc,
+      'p',
+      { class: 'quote-meta' },
+      h(doc, 'span', { class: 'speaker' }, quote.speaker),
+      `, ${quote.speakerRole}`,
+      h(doc, 'br'),
+      `${quote.source} · reported `,
+      h(doc, 'time', { datetime: quote.date }, formatDate(quote.date)),
+    ),
+    extra ?? null,
+  );
+}
