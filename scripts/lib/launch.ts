@@ -16,7 +16,14 @@ export interface ExtensionBrowser {
   baseUrl: string;
   /** Opens an extension page (e.g. "popup/popup.html?tab=3") in a new tab. */
   openExtensionPage(relative: string): Promise<Page>;
+  /** The browser's own id of the tab showing `page` (what the extension APIs call tabId). */
+  tabIdOf(page: Page): Promise<number>;
   close(): Promise<void>;
+}
+
+/** The part of the tabs API used here from inside the browser. */
+interface TabsApi {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
 }
 
 /** The fixed moz-extension host used for Firefox runs, so URLs are predictable. */
@@ -53,20 +60,33 @@ export async function launchChromium(dir: string, options: LaunchOptions = {}): 
   });
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
   const baseUrl = `chrome-extension://${new URL(target.url()).host}/`;
+  // The worker may have been stopped and restarted since launch: look it up each time.
+  const worker = async (): Promise<WebWorker> => {
+    const current = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(baseUrl), { timeout: 10_000 });
+    const handle = await current.worker();
+    if (!handle) throw new Error('the extension service worker has no worker handle');
+    return handle;
+  };
   return {
     name: 'chromium',
     browser,
     baseUrl,
-    async worker() {
-      const current = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(baseUrl), { timeout: 10_000 });
-      const worker = await current.worker();
-      if (!worker) throw new Error('the extension service worker has no worker handle');
-      return worker;
-    },
+    worker,
     async openExtensionPage(relative) {
       const page = await browser.newPage();
       await page.goto(new URL(relative, baseUrl).href, { waitUntil: 'load' });
       return page;
+    },
+    // Chromium hides tab URLs from an extension without the "tabs" permission, so the page is
+    // brought to the front and the worker asks for the active tab.
+    async tabIdOf(page) {
+      await page.bringToFront();
+      return (await worker()).evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: TabsApi }).chrome;
+        const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+        if (tab?.id === undefined) throw new Error('no active tab');
+        return tab.id;
+      });
     },
     async close() {
       await browser.close().catch(() => undefined);
@@ -99,16 +119,30 @@ export async function launchFirefox(dir: string, options: LaunchOptions = {}): P
   });
   await browser.installExtension(extDir);
   const baseUrl = `moz-extension://${FIREFOX_UUID}/`;
+  const openExtensionPage = async (relative: string): Promise<Page> => {
+    const page = await browser.newPage();
+    // page.goto never resolves for moz-extension:// URLs in puppeteer 24 over BiDi; navigate the context directly.
+    const frame = page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: string): Promise<unknown> } };
+    await frame.browsingContext.navigate(new URL(relative, baseUrl).href, 'complete');
+    return page;
+  };
   return {
     name: 'firefox',
     browser,
     baseUrl,
-    async openExtensionPage(relative) {
-      const page = await browser.newPage();
-      // page.goto never resolves for moz-extension:// URLs in puppeteer 24 over BiDi; navigate the context directly.
-      const frame = page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: string): Promise<unknown> } };
-      await frame.browsingContext.navigate(new URL(relative, baseUrl).href, 'complete');
-      return page;
+    openExtensionPage,
+    async tabIdOf(page) {
+      const probe = await openExtensionPage('popup/popup.html');
+      try {
+        return await probe.evaluate(async (target: string) => {
+          const api = (globalThis as unknown as { browser: TabsApi }).browser;
+          const tab = (await api.tabs.query({})).find((t) => t.url === target);
+          if (tab?.id === undefined) throw new Error(`no tab shows ${target}`);
+          return tab.id;
+        }, page.url());
+      } finally {
+        await probe.close();
+      }
     },
     async close() {
       await browser.close().catch(() => undefined);

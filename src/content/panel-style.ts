@@ -10,7 +10,7 @@ export const PANEL_CSS = `
   inset: auto 16px 16px auto !important;
   z-index: 2147483647 !important;
   width: min(380px, calc(100vw - 32px)) !important;
-  max-height: calc(100vh - 32px) !important;
+  max-height: min(600px, calc(100vh - 32px)) !important;
   margin: 0 !important;
   padding: 0 !important;
   border: 0 !important;
@@ -25,7 +25,7 @@ export const PANEL_CSS = `
 .panel {
   --bg: #ffffff; --fg: #1b1f24; --muted: #4a5360; --accent: #1a4f9c; --accent-fg: #ffffff;
   --line: #d5dae1; --soft: #eef3fb; --focus: #b3261e;
-  display: flex; flex-direction: column; max-height: calc(100vh - 32px);
+  display: flex; flex-direction: column; max-height: min(600px, calc(100vh - 32px));
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 10px;
   box-shadow: 0 6px 24px rgba(0, 0, 0, 0.25); overflow: hidden; text-align: left; direction: ltr;

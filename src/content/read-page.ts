@@ -6,11 +6,17 @@ import { LIMITS, type PageSample } from '../shared/detect-topic';
 import { PREFIX } from '../shared/ui-prefix';
 
 const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FORM', 'BUTTON',
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON',
   'SELECT', 'TEXTAREA', 'INPUT', 'IFRAME', 'SVG', 'CANVAS', 'VIDEO', 'AUDIO', 'CODE', 'PRE', 'FIGCAPTION',
 ]);
 /** Class or id words that mark boxes around an article rather than the article itself. */
-const BOILERPLATE = /(?:^|[\s_-])(?:comments?|related|recommended|promo|newsletter|cookie|consent|share|social|sidebar|footer|nav|menu|breadcrumbs?|advert|ad-slot|trending|most-read|popular)(?:$|[\s_-])/i;
+const BOILERPLATE_WORDS = new Set([
+  'comment', 'comments', 'related', 'recommended', 'promo', 'newsletter', 'cookie', 'cookies', 'consent', 'share',
+  'sharing', 'social', 'sidebar', 'footer', 'nav', 'navbar', 'menu', 'breadcrumb', 'breadcrumbs', 'advert', 'ad',
+  'ads', 'trending', 'popular', 'masthead', 'banner', 'subscribe', 'paywall', 'outbrain', 'taboola',
+]);
+/** Leading words that describe a state, not a box: "has-share-buttons" is an article with share buttons. */
+const MODIFIERS = new Set(['has', 'with', 'no', 'is', 'js', 'show', 'hide', 'u', 'l']);
 const MAIN_SELECTORS = ['[itemprop="articleBody"]', 'article', 'main', '[role="main"]'];
 /** How many paragraphs the densest-block search looks at, at most. */
 const MAX_PARAGRAPHS = 400;
@@ -29,8 +35,18 @@ function isBoilerplate(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const role = el.getAttribute('role');
   if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'banner') return true;
-  const words = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
-  return words.trim() !== '' && BOILERPLATE.test(words);
+  // A page-level <header> is the site's masthead; one inside an article holds its headline.
+  if (el.tagName.toUpperCase() === 'HEADER' && (el.parentElement === el.ownerDocument.body || role === 'banner')) return true;
+  const tokens = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`.toLowerCase().split(/\s+/);
+  return tokens.some(isBoilerplateToken);
+}
+
+/** "related-stories", "social-share", "comments" are boilerplate; "entry-content", "has-sidebar" are not. */
+function isBoilerplateToken(token: string): boolean {
+  const parts = token.split(/[-_]+/).filter(Boolean);
+  const first = parts[0];
+  if (first === undefined || MODIFIERS.has(first)) return false;
+  return BOILERPLATE_WORDS.has(first) || BOILERPLATE_WORDS.has(parts[parts.length - 1]!);
 }
 
 /** The parent of the most paragraph text among the first paragraphs: a reader mode's "densest block". */
@@ -98,7 +114,8 @@ function metaTexts(doc: Document): string[] {
 export function readPage(doc: Document, url: string): PageSample {
   const root = findMainRoot(doc);
   const { text, headings } = root ? readText(root, LIMITS.text) : { text: '', headings: [] };
-  const h1 = doc.querySelector('h1');
+  // An article's own h1 may sit outside its body element; a logo's h1 in the masthead does not count.
+  const h1 = Array.from(doc.querySelectorAll('h1')).slice(0, 5).find((el) => !el.closest('nav, aside, footer, body > header, [role="banner"]'));
   if (h1 && root && !root.contains(h1) && headings.length < LIMITS.headings) {
     headings.unshift((h1.textContent ?? '').trim().slice(0, LIMITS.heading));
   }

@@ -15,11 +15,18 @@ export function describeStatus(status: PageStatus | null): { text: string; match
   return { text: describeMentions(verdict), matched: true };
 }
 
-/** Asks the tab's content script for its verdict; resolves null when there is none to ask. */
-export async function fetchStatus(ask: () => Promise<unknown>): Promise<PageStatus | null> {
-  try {
-    return parsePageStatus(await ask());
-  } catch {
-    return null;
+/**
+ * Asks the tab's content script for its verdict; resolves null when there is none to ask. A page
+ * still loading has no content script yet (it runs at document_idle), so a refusal is retried a
+ * few times before the popup says it can't read the page.
+ */
+export async function fetchStatus(ask: () => Promise<unknown>, attempts = 6, delayMs = 250): Promise<PageStatus | null> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return parsePageStatus(await ask());
+    } catch {
+      if (attempt >= attempts) return null;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
   }
 }

@@ -4,7 +4,7 @@ import type { Quote } from './story';
 
 /** The label that tells a direct quote from the article's account of what someone said. */
 export function quoteKindLabel(quote: Quote): string {
-  return quote.kind === 'direct' ? 'Direct quote' : 'Reported speech (the article’s paraphrase, not their words)';
+  return quote.kind === 'direct' ? 'Direct quote' : 'Reported speech: the article’s paraphrase, not their words';
 }
 
 /** The quote with its attribution, as it goes to the clipboard. */
@@ -22,7 +22,7 @@ export function renderQuote(doc: Document, quote: Quote, extra?: Node): HTMLElem
   return h(
     doc,
     'li',
-    { class: `quote ${quote.kind}`, 'data-quote-id': quote.id },
+    { class: `quote is-${quote.kind}`, 'data-quote-id': quote.id },
     h(doc, 'p', { class: 'quote-kind' }, quoteKindLabel(quote)),
     words,
     h(

@@ -1,0 +1,55 @@
+// npm start [-- --firefox]: builds the extension, serves the demo news page on localhost and opens
+// a browser with the extension loaded on it. With no display it runs headless instead, saves
+// screenshots of the page with its panel and of the popup, and prints their paths.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { BrowserMissingError } from './lib/browsers';
+import { buildExtension } from './lib/build-extension';
+import { launchWithExtension } from './lib/launch';
+import { ROOT } from './lib/paths';
+import { serveDirectory } from './lib/serve';
+
+const name = process.argv.includes('--firefox') ? 'firefox' : 'chromium';
+const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const headless = !hasDisplay || process.argv.includes('--headless');
+
+async function main(): Promise<void> {
+  const dirs = await buildExtension();
+  console.log(`Built ${dirs.chrome} and ${dirs.firefox}.`);
+  const server = await serveDirectory(path.join(ROOT, 'scripts/demo'));
+  const demoUrl = server.url('index.html');
+  const ext = await launchWithExtension(name, name === 'chromium' ? dirs.chrome : dirs.firefox, { headless });
+  const page = await ext.browser.newPage();
+  await page.goto(demoUrl, { waitUntil: 'load' });
+
+  if (!headless) {
+    console.log(`${name} is open on ${demoUrl} with Backstory loaded. Click its toolbar button for the quotes.`);
+    console.log('Close the browser window (or press Ctrl+C) to stop.');
+    await new Promise<void>((resolve) => {
+      ext.browser.on('disconnected', () => resolve());
+      process.once('SIGINT', () => resolve());
+    });
+  } else {
+    const out = path.join(ROOT, 'artifacts/start');
+    mkdirSync(out, { recursive: true });
+    await page.waitForSelector('backstory-panel', { timeout: 15_000 });
+    const pageShot = path.join(out, `${name}-page.png`);
+    await page.screenshot({ path: pageShot });
+    const popup = await ext.openExtensionPage(`popup/popup.html?tab=${await ext.tabIdOf(page)}`);
+    await popup.setViewport({ width: 400, height: 800 });
+    await popup.waitForFunction(() => !document.getElementById('status')?.textContent?.startsWith('Checking'));
+    const popupShot = path.join(out, `${name}-popup.png`);
+    await popup.screenshot({ path: popupShot, fullPage: true });
+    console.log(`No display found, so ${name} ran headless on ${demoUrl}. Screenshots:`);
+    console.log(`  page with the panel: ${pageShot}`);
+    console.log(`  popup:               ${popupShot}`);
+  }
+  await ext.close();
+  await server.close();
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof BrowserMissingError) console.error(error.message);
+  else console.error(`npm start failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = 1;
+});

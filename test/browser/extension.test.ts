@@ -1,0 +1,121 @@
+// The extension as a user meets it, in real Chromium and Firefox with the built dist/ loaded.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { story } from '../../src/shared/story';
+import {
+  BROWSERS, SCREENSHOTS, badgeOf, endSession, openFixture, panelText, startSession, waitFor, type Session,
+} from './harness';
+
+const directQuotes = story.quotes.filter((q) => q.kind === 'direct');
+
+describe.each(BROWSERS)('%s with the extension loaded', (name) => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await startSession(name);
+  });
+  afterAll(async () => {
+    await endSession(session);
+  });
+
+  /** Opens `file`, then waits until the content script has classified it (the popup can read its status). */
+  async function openAndClassify(file: string) {
+    const page = await openFixture(session, file);
+    const tabId = await session.ext.tabIdOf(page);
+    const popup = await session.ext.openExtensionPage(`popup/popup.html?tab=${tabId}`);
+    const status = await waitFor(
+      () => popup.$eval('#status', (el) => (el.textContent?.startsWith('Checking') ? '' : el.textContent)),
+      'the popup status',
+    );
+    return { page, tabId, popup, status };
+  }
+
+  it('shows the panel with the story on a page about Kaspersky, and sets the badge', async () => {
+    const { page, tabId, popup, status } = await openAndClassify('kaspersky-article.html');
+    await page.waitForSelector('backstory-panel', { timeout: 10_000 });
+    const text = await panelText(page);
+    expect(text).toContain('December 2017');
+    expect(text).toContain(story.headline);
+    expect(text).toMatch(/This page mentions Kaspersky \d+ times\./);
+    expect(await page.$$eval('backstory-panel', (els) => els.length)).toBe(1);
+    expect(status).toMatch(/This page mentions Kaspersky \d+ times\./);
+    expect(await badgeOf(session, tabId)).toBe('K');
+
+    await page.bringToFront();
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-panel.png`) });
+    await popup.setViewport({ width: 400, height: 900 });
+    await popup.screenshot({ path: path.join(SCREENSHOTS, `${name}-popup.png`), fullPage: true });
+    await Promise.all([page.close(), popup.close()]);
+  });
+
+  it('popup lists every direct quote exactly, with speaker, role and kind', async () => {
+    const { page, popup } = await openAndClassify('kaspersky-article.html');
+    const items = await popup.$$eval('#quotes li', (lis) => lis.map((li) => li.textContent ?? ''));
+    expect(items).toHaveLength(story.quotes.length);
+    for (const quote of directQuotes) {
+      const item = items.find((t) => t.includes(`“${quote.text}”`));
+      expect(item, quote.id).toBeDefined();
+      expect(item).toContain(quote.speaker);
+      expect(item).toContain(quote.speakerRole);
+      expect(item).toContain('Direct quote');
+    }
+    expect(items.filter((t) => t.includes('Reported speech'))).toHaveLength(story.quotes.length - directQuotes.length);
+    await Promise.all([page.close(), popup.close()]);
+  });
+
+  it.each(['plain-article.html', 'us-counterintelligence.html'])('leaves %s untouched and the badge empty', async (file) => {
+    const page = await openFixture(session, file);
+    const before = await page.evaluate(() => document.documentElement.outerHTML);
+    const tabId = await session.ext.tabIdOf(page);
+    const popup = await session.ext.openExtensionPage(`popup/popup.html?tab=${tabId}`);
+    await waitFor(() => popup.$eval('#status', (el) => el.textContent === 'This page is not about this story.'), 'the not-about status');
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+    expect(await page.$('backstory-panel')).toBeNull();
+    expect(await badgeOf(session, tabId)).toBe('');
+    await Promise.all([page.close(), popup.close()]);
+  });
+
+  it('clears the badge when the tab navigates away', async () => {
+    const { page, tabId, popup } = await openAndClassify('kaspersky-article.html');
+    await waitFor(async () => (await badgeOf(session, tabId)) === 'K', 'the badge');
+    await page.goto(session.server.url('no-such-page'), { waitUntil: 'load' });
+    await waitFor(async () => (await badgeOf(session, tabId)) === '', 'the badge to clear');
+    await Promise.all([page.close(), popup.close()]);
+  });
+
+  it('panel collapses, expands and closes from the keyboard', async () => {
+    const page = await openFixture(session, 'kaspersky-article.html');
+    await page.waitForSelector('backstory-panel', { timeout: 10_000 });
+    const expanded = () => page.evaluate(() => document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.collapse')!.getAttribute('aria-expanded'));
+    await page.evaluate(() => (document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.collapse') as HTMLElement).focus());
+    await page.keyboard.press('Enter');
+    expect(await expanded()).toBe('false');
+    await page.keyboard.press(' ');
+    expect(await expanded()).toBe('true');
+    await page.keyboard.press('Escape');
+    expect(await expanded()).toBe('false');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.$('backstory-panel')).toBeNull();
+    await page.close();
+  });
+
+  it('popup copy buttons are reachable with Tab and announce the result', async () => {
+    const page = await openFixture(session, 'kaspersky-article.html');
+    const tabId = await session.ext.tabIdOf(page);
+    const popup = await session.ext.openExtensionPage(`popup/popup.html?tab=${tabId}`);
+    let focused = '';
+    for (let i = 0; i < 10 && focused !== 'Copy'; i += 1) {
+      await popup.keyboard.press('Tab');
+      focused = await popup.evaluate(() => document.activeElement?.textContent ?? '');
+    }
+    expect(focused).toBe('Copy');
+    await popup.keyboard.press('Enter');
+    const said = await waitFor(() => popup.$eval('#copy-status', (el) => el.textContent), 'the copy announcement');
+    expect(said).toMatch(/^(Copied .+ quote with its attribution\.|Could not copy\. .+)$/);
+    await Promise.all([page.close(), popup.close()]);
+  });
+
+  it('raised no uncaught errors in the pages it ran on', () => {
+    expect(session.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mountPanel, PANEL_TAG } from '../../../src/content/panel';
+import type { PageVerdict } from '../../../src/shared/messages';
+import { story } from '../../../src/shared/story';
+
+const verdict: PageVerdict = { topics: ['kaspersky'], mentions: { kaspersky: 7, ncsc: 0 }, confidence: 0.9 };
+
+function shadowOf(): ShadowRoot {
+  const hosts = document.querySelectorAll(PANEL_TAG);
+  expect(hosts).toHaveLength(1);
+  const shadow = hosts[0]!.shadowRoot;
+  if (!shadow) throw new Error('the panel has no open shadow root');
+  return shadow;
+}
+
+const text = (el: Element | ShadowRoot | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ');
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  document.title = '';
+});
+
+describe('mountPanel', () => {
+  it('creates one backstory-panel with the story in an open shadow root', () => {
+    mountPanel(document, verdict);
+    expect(PANEL_TAG).toBe('backstory-panel');
+    const shadow = shadowOf();
+    expect(text(shadow.querySelector('header'))).toContain('December 2017');
+    expect(text(shadow.querySelector('h2'))).toBe(story.headline);
+    const all = text(shadow);
+    for (const sentence of story.summary) expect(all).toContain(sentence);
+    const points = Array.from(shadow.querySelectorAll('.points li'), (li) => li.textContent);
+    expect(points).toEqual(story.keyPoints);
+    expect(text(shadow.querySelector('.why'))).toBe('This page mentions Kaspersky 7 times.');
+  });
+
+  it('is an aside landmark with an aria-label', () => {
+    mountPanel(document, verdict);
+    const aside = shadowOf().querySelector('aside');
+    expect(aside).not.toBeNull();
+    expect(aside!.getAttribute('aria-label')).toMatch(/Backstory.*December 2017/);
+  });
+
+  it('has a "Key quotes" details section with every quote', () => {
+    mountPanel(document, verdict);
+    const details = shadowOf().querySelector('details');
+    expect(text(details?.querySelector('summary'))).toContain('Key quotes');
+    const items = Array.from(details!.querySelectorAll('li.quote'));
+    expect(items.map((li) => li.getAttribute('data-quote-id'))).toEqual(story.quotes.map((q) => q.id));
+    story.quotes.forEach((q, i) => expect(items[i]!.textContent).toContain(q.text));
+  });
+
+  it('says why it appeared for both topics', () => {
+    mountPanel(document, { topics: ['kaspersky', 'ncsc'], mentions: { kaspersky: 1, ncsc: 2 }, confidence: 0.8 });
+    expect(text(shadowOf().querySelector('.why'))).toBe('This page mentions Kaspersky once and the NCSC twice.');
+  });
+
+  it('leaves one panel when mounted twice', () => {
+    mountPanel(document, verdict);
+    mountPanel(document, { ...verdict, mentions: { kaspersky: 2, ncsc: 0 } });
+    expect(text(shadowOf().querySelector('.why'))).toBe('This page mentions Kaspersky twice.');
+  });
+
+  it('Hide toggles aria-expanded and hides the body', () => {
+    mountPanel(document, verdict);
+    const shadow = shadowOf();
+    const hide = shadow.querySelector<HTMLButtonElement>('button.collapse')!;
+    const body = shadow.querySelector<HTMLElement>('.body')!;
+    expect(hide.getAttribute('aria-expanded')).toBe('true');
+    expect(hide.getAttribute('aria-controls')).toBe(body.id);
+    expect(body.hidden).toBe(false);
+    hide.click();
+    expect(hide.getAttribute('aria-expanded')).toBe('false');
+    expect(body.hidden).toBe(true);
+    expect(hide.textContent).toBe('Show');
+    hide.click();
+    expect(hide.getAttribute('aria-expanded')).toBe('true');
+    expect(body.hidden).toBe(false);
+  });
+
+  it('Escape inside the panel collapses it and focuses the toggle', () => {
+    mountPanel(document, verdict);
+    const shadow = shadowOf();
+    const hide = shadow.querySelector<HTMLButtonElement>('button.collapse')!;
+    const summary = shadow.querySelector('summary')!;
+    summary.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(hide.getAttribute('aria-expanded')).toBe('true');
+    summary.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(hide.getAttribute('aria-expanded')).toBe('false');
+    expect(shadow.querySelector<HTMLElement>('.body')!.hidden).toBe(true);
+    expect(shadow.activeElement).toBe(hide);
+  });
+
+  it('the ✕ button removes the host', () => {
+    mountPanel(document, verdict);
+    const dismiss = shadowOf().querySelector<HTMLButtonElement>('button.dismiss')!;
+    expect(dismiss.getAttribute('aria-label')).toBeTruthy();
+    dismiss.click();
+    expect(document.querySelector(PANEL_TAG)).toBeNull();
+  });
+
+  it('destroy() removes the host', () => {
+    const panel = mountPanel(document, verdict);
+    expect(panel.host.isConnected).toBe(true);
+    panel.destroy();
+    expect(document.querySelector(PANEL_TAG)).toBeNull();
+  });
+
+  it('takes no text from the page', () => {
+    document.title = '<img src=x onerror=alert(1)> Kaspersky';
+    document.body.innerHTML = '<p>&lt;img src=x onerror=alert(1)&gt; Kaspersky</p>';
+    mountPanel(document, verdict);
+    const shadow = shadowOf();
+    expect(shadow.querySelector('img')).toBeNull();
+    expect(shadow.innerHTML).not.toContain('onerror');
+    expect(document.querySelectorAll('img')).toHaveLength(0);
+  });
+});

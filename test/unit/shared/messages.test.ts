@@ -1,0 +1,115 @@
+import { describe, expect, it, test, vi } from 'vitest';
+
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    runtime: { id: 'test-id', sendMessage: vi.fn(), onMessage: { addListener: vi.fn(), removeListener: vi.fn() } },
+    tabs: { sendMessage: vi.fn() },
+  },
+}));
+
+import { parseMessage, parsePageStatus, parseVerdict, warnIgnored } from '../../../src/shared/messages';
+
+const good = { topics: ['kaspersky'], mentions: { kaspersky: 7, ncsc: 0 }, confidence: 0.9 };
+const withVerdict = (patch: Record<string, unknown>): Record<string, unknown> => ({ ...good, ...patch });
+
+describe('parseVerdict', () => {
+  test.each([
+    ['one topic', good],
+    ['no topics', withVerdict({ topics: [], mentions: { kaspersky: 1, ncsc: 0 }, confidence: 0.85 })],
+    ['both topics', withVerdict({ topics: ['kaspersky', 'ncsc'], mentions: { kaspersky: 3, ncsc: 4 } })],
+    ['confidence 0', withVerdict({ confidence: 0 })],
+    ['confidence 1', withVerdict({ confidence: 1 })],
+  ])('accepts %s', (_name, value) => {
+    expect(parseVerdict(value)).toEqual(value);
+  });
+
+  it('returns a clean copy: topics in the UI order, extra fields dropped', () => {
+    const parsed = parseVerdict({ ...good, topics: ['ncsc', 'kaspersky'], mentions: { kaspersky: 1, ncsc: 2, x: 3 }, text: 'page text' });
+    expect(parsed).toEqual({ topics: ['kaspersky', 'ncsc'], mentions: { kaspersky: 1, ncsc: 2 }, confidence: 0.9 });
+  });
+
+  test.each([
+    ['null', null],
+    ['undefined', undefined],
+    ['a string', 'kaspersky'],
+    ['a number', 1],
+    ['an array', [good]],
+    ['topics not an array', withVerdict({ topics: 'kaspersky' })],
+    ['an unknown topic', withVerdict({ topics: ['eset'] })],
+    ['a duplicated topic', withVerdict({ topics: ['kaspersky', 'kaspersky'] })],
+    ['too many topics', withVerdict({ topics: ['kaspersky', 'ncsc', 'kaspersky'] })],
+    ['mentions missing', withVerdict({ mentions: undefined })],
+    ['mentions an array', withVerdict({ mentions: [7, 0] })],
+    ['a topic’s mentions missing', withVerdict({ mentions: { kaspersky: 7 } })],
+    ['negative mentions', withVerdict({ mentions: { kaspersky: -1, ncsc: 0 } })],
+    ['fractional mentions', withVerdict({ mentions: { kaspersky: 1.5, ncsc: 0 } })],
+    ['mentions as a string', withVerdict({ mentions: { kaspersky: '7', ncsc: 0 } })],
+    ['huge mentions', withVerdict({ mentions: { kaspersky: 1e9, ncsc: 0 } })],
+    ['confidence above 1', withVerdict({ confidence: 1.01 })],
+    ['confidence below 0', withVerdict({ confidence: -0.1 })],
+    ['confidence NaN', withVerdict({ confidence: Number.NaN })],
+    ['confidence as a string', withVerdict({ confidence: '0.9' })],
+    ['confidence missing', withVerdict({ confidence: undefined })],
+    ['extra nesting', { verdict: good }],
+  ])('rejects %s', (_name, value) => {
+    expect(parseVerdict(value)).toBeNull();
+  });
+});
+
+describe('parseMessage', () => {
+  it('accepts pageClassified with a good verdict', () => {
+    expect(parseMessage({ type: 'pageClassified', verdict: good })).toEqual({ type: 'pageClassified', verdict: good });
+  });
+
+  it('accepts getPageStatus and drops extra fields', () => {
+    expect(parseMessage({ type: 'getPageStatus', extra: '<script>' })).toEqual({ type: 'getPageStatus' });
+  });
+
+  test.each([
+    ['null', null],
+    ['a string', 'getPageStatus'],
+    ['an array', [{ type: 'getPageStatus' }]],
+    ['no type', { verdict: good }],
+    ['an unknown type', { type: 'deleteEverything' }],
+    ['a type of the wrong case', { type: 'GetPageStatus' }],
+    ['pageClassified without a verdict', { type: 'pageClassified' }],
+    ['pageClassified with a malformed verdict', { type: 'pageClassified', verdict: withVerdict({ topics: ['ncsc', 'ncsc'] }) }],
+    ['pageClassified with a nested verdict', { type: 'pageClassified', verdict: { verdict: good } }],
+    ['a message wrapped in another', { message: { type: 'getPageStatus' } }],
+  ])('rejects %s', (_name, value) => {
+    expect(parseMessage(value)).toBeNull();
+  });
+});
+
+describe('parsePageStatus', () => {
+  it('accepts a classified status', () => {
+    expect(parsePageStatus({ state: 'classified', verdict: good })).toEqual({ state: 'classified', verdict: good });
+  });
+
+  test.each([
+    ['null', null],
+    ['a string', 'classified'],
+    ['an array', [{ state: 'classified', verdict: good }]],
+    ['an unknown state', { state: 'loading', verdict: good }],
+    ['a missing verdict', { state: 'classified' }],
+    ['a malformed verdict', { state: 'classified', verdict: withVerdict({ confidence: 2 }) }],
+    ['extra nesting', { status: { state: 'classified', verdict: good } }],
+  ])('rejects %s', (_name, value) => {
+    expect(parsePageStatus(value)).toBeNull();
+  });
+});
+
+describe('warnIgnored', () => {
+  it('warns once per context and reason', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    warnIgnored('test', 'first reason');
+    warnIgnored('test', 'first reason');
+    warnIgnored('test', 'first reason');
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]![0]).toContain('first reason');
+    warnIgnored('test', 'second reason');
+    warnIgnored('other', 'first reason');
+    expect(warn).toHaveBeenCalledTimes(3);
+    warn.mockRestore();
+  });
+});
