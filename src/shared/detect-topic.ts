@@ -33,6 +33,10 @@ const TERMS: Record<Topic, Term[]> = {
     { label: 'National Cyber Security Centre', pattern: /\bnational cyber[\s-]security cent(?:re|er)\b/gi },
     // "National Cyber Security Centre (NCSC)" is one mention, not two.
     { label: 'NCSC', pattern: /(?<!cent(?:re|er)\s?\()\bNCSC\b/gi },
+    {
+      label: 'UK cyber agency',
+      pattern: /\b(?:the )?(?:UK|U\.K\.|Britain|British)(?:'s|’s)? (?:national )?cyber[\s-]?(?:security )?(?:agency|centre|center|watchdog|authority|chief)\b/gi,
+    },
   ],
 };
 
@@ -40,7 +44,8 @@ const TERMS: Record<Topic, Term[]> = {
 const UK_CONTEXT: [RegExp, number][] = [
   [/ncsc\.gov\.uk/gi, 4],
   [/\bGCHQ\b/g, 3],
-  [/\b(?:Ciaran Martin|Lindy Cameron|Richard Horne|Cyber Essentials)\b/g, 3],
+  [/\b(?:Ciaran Martin|Lindy Cameron|Richard Horne|Paul Chichester|Ollie Whitehouse|Cyber Essentials|Cyber Assessment Framework|Active Cyber Defence|Early Warning service|CyberFirst)\b/g, 3],
+  [/\b(?:Home Office|Cabinet Office|Ministry of Defence|National Crime Agency|Action Fraud|Bank of England|Information Commissioner|Ofcom|Parliament|MPs|Network and Information Systems)\b/g, 2],
   [/\b(?:UK|U\.K\.|Britain|British|Whitehall|Westminster|Downing Street|London|England|Scotland|Wales|NHS|Cheltenham)\b/g, 1],
   [/\.(?:co|gov|org|ac)\.uk\b/gi, 1],
 ];
@@ -154,7 +159,9 @@ function ukNcsc(places: [Place, string][]): { uk: boolean; rival: string | null;
     const score = contextScore(table, texts);
     if (score > best) [rival, best] = [name, score];
   }
-  return { uk: uk >= 2 && uk > best, rival: best > 0 ? rival : null, margin: uk - best };
+  // The UK centre is by far the most reported of the namesakes, so it wins unless another one has
+  // real support: a full name, a domain, or more than one word of its country's context.
+  return { uk: uk > best || best <= 1, rival: best > 1 ? rival : null, margin: uk - best };
 }
 
 /** Classifies a page sample. Reads at most {@link LIMITS} of it, whatever its size. */
