@@ -1,17 +1,17 @@
 // npm run classify -- FILE.html... : one JSON line per file with the detector's verdict, from the
-// same code the content script runs. A file listed in test/fixtures/pages/index.json is classified
+// same code the content script runs. A file listed in a corpus index (test/fixtures/*/index.json) is classified
 // at the URL given there; any other at file://<its path>.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { classifyHtml } from './lib/classify-html';
-import { loadCorpusIndex } from './lib/corpus';
+import { HOLDOUT_DIR, loadCorpusIndex } from './lib/corpus';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
   console.error('usage: npm run classify -- FILE.html [FILE.html...]');
   process.exitCode = 2;
 }
-const urls = new Map(loadCorpusIndex().map((entry) => [path.resolve(entry.path), entry.url]));
+const urls = new Map([...loadCorpusIndex(), ...loadCorpusIndex(HOLDOUT_DIR)].map((entry) => [path.resolve(entry.path), entry.url]));
 for (const file of files) {
   try {
     const full = path.resolve(file);

@@ -1,10 +1,11 @@
 // npm run eval:detect: precision, recall and F1 of the detector on the labelled corpus in
-// test/fixtures/pages/, per (page, topic) pair, and every miss. --json prints the result as JSON.
+// test/fixtures/pages/, per (page, topic) pair, and every miss. --json prints the result as JSON;
+// --holdout scores the held-out set in test/fixtures/holdout/ instead.
 import { readFileSync } from 'node:fs';
 import { classifyHtml } from './lib/classify-html';
-import { loadCorpusIndex, score } from './lib/corpus';
+import { CORPUS_DIR, HOLDOUT_DIR, loadCorpusIndex, score } from './lib/corpus';
 
-const entries = loadCorpusIndex();
+const entries = loadCorpusIndex(process.argv.includes('--holdout') ? HOLDOUT_DIR : CORPUS_DIR);
 const results = entries.map((entry) => {
   const verdict = classifyHtml(readFileSync(entry.path, 'utf8'), entry.url);
   return { entry, verdict, expected: entry.topics, actual: verdict.topics };

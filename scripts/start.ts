@@ -19,8 +19,7 @@ async function main(): Promise<void> {
   const server = await serveDirectory(path.join(ROOT, 'scripts/demo'));
   const demoUrl = server.url('index.html');
   const ext = await launchWithExtension(name, name === 'chromium' ? dirs.chrome : dirs.firefox, { headless });
-  const page = await ext.browser.newPage();
-  await page.goto(demoUrl, { waitUntil: 'load' });
+  const { page, tabId } = await ext.openTab(demoUrl);
 
   if (!headless) {
     console.log(`${name} is open on ${demoUrl} with Backstory loaded. Click its toolbar button for the quotes.`);
@@ -35,7 +34,7 @@ async function main(): Promise<void> {
     await page.waitForSelector('backstory-panel', { timeout: 15_000 });
     const pageShot = path.join(out, `${name}-page.png`);
     await page.screenshot({ path: pageShot });
-    const popup = await ext.openExtensionPage(`popup/popup.html?tab=${await ext.tabIdOf(page)}`);
+    const popup = await ext.openExtensionPage(`popup/popup.html?tab=${tabId}`);
     await popup.setViewport({ width: 400, height: 800 });
     await popup.waitForFunction(() => !document.getElementById('status')?.textContent?.startsWith('Checking'));
     const popupShot = path.join(out, `${name}-popup.png`);

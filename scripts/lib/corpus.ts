@@ -5,6 +5,8 @@ import type { Topic } from '../../src/shared/topics';
 import { ROOT } from './paths';
 
 export const CORPUS_DIR = path.join(ROOT, 'test/fixtures/pages');
+/** Pages written without sight of the detector, for estimating how it does on pages nobody tuned it on. */
+export const HOLDOUT_DIR = path.join(ROOT, 'test/fixtures/holdout');
 
 export interface CorpusEntry {
   file: string;
@@ -15,10 +17,10 @@ export interface CorpusEntry {
   note: string;
 }
 
-/** The corpus index with each entry's absolute path. */
-export function loadCorpusIndex(): CorpusEntry[] {
-  const entries = JSON.parse(readFileSync(path.join(CORPUS_DIR, 'index.json'), 'utf8')) as Omit<CorpusEntry, 'path'>[];
-  return entries.map((e) => ({ ...e, path: path.join(CORPUS_DIR, e.file) }));
+/** A corpus index (the development set by default) with each entry's absolute path. */
+export function loadCorpusIndex(dir = CORPUS_DIR): CorpusEntry[] {
+  const entries = JSON.parse(readFileSync(path.join(dir, 'index.json'), 'utf8')) as Omit<CorpusEntry, 'path'>[];
+  return entries.map((e) => ({ ...e, path: path.join(dir, e.file) }));
 }
 
 /** Precision, recall and F1 over (page, topic) pairs. */

@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { findBrowser } from './browsers';
 
 /** A running browser with the extension loaded. */
@@ -16,14 +16,15 @@ export interface ExtensionBrowser {
   baseUrl: string;
   /** Opens an extension page (e.g. "popup/popup.html?tab=3") in a new tab. */
   openExtensionPage(relative: string): Promise<Page>;
-  /** The browser's own id of the tab showing `page` (what the extension APIs call tabId). */
-  tabIdOf(page: Page): Promise<number>;
+  /** Opens `url` in a new tab and returns it with the browser's own id for that tab (the extension APIs' tabId). */
+  openTab(url: string, beforeLoad?: (page: Page) => void): Promise<{ page: Page; tabId: number }>;
   close(): Promise<void>;
 }
 
-/** The part of the tabs API used here from inside the browser. */
-interface TabsApi {
-  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+export interface LaunchOptions {
+  headless?: boolean;
+  /** Firefox: whether host permissions are granted at install (the pref extensions.originControls.grantByDefault). */
+  grantHostPermissions?: boolean;
 }
 
 /** The fixed moz-extension host used for Firefox runs, so URLs are predictable. */
@@ -35,19 +36,53 @@ const CHROMIUM_FLAGS = [
   '--disable-component-update', '--disable-sync', '--disable-quic', '--no-default-browser-check',
 ];
 
-export interface LaunchOptions {
-  headless?: boolean;
-  /** Firefox: whether host permissions are granted at install (the pref extensions.originControls.grantByDefault). */
-  grantHostPermissions?: boolean;
-  colorScheme?: 'light' | 'dark';
-}
-
 function tempProfile(name: string): string {
   return mkdtempSync(path.join(os.tmpdir(), `backstory-${name}-`));
 }
 
-/** Chromium with `extDir` loaded; resolves once the extension's service worker runs. */
-export async function launchChromium(dir: string, options: LaunchOptions = {}): Promise<ExtensionBrowser & { worker(): Promise<WebWorker> }> {
+/**
+ * The parts both browsers share. Tab ids come from an extension page listing the tabs before and
+ * after the new one opens: neither browser shows an extension without the "tabs" permission which
+ * tab holds which URL, and Chromium's service worker may be asleep.
+ */
+function extensionBrowser(
+  name: ExtensionBrowser['name'], browser: Browser, baseUrl: string, userDataDir: string,
+  openExtensionPage: (relative: string) => Promise<Page>,
+): ExtensionBrowser {
+  return {
+    name,
+    browser,
+    baseUrl,
+    openExtensionPage,
+    async openTab(url, beforeLoad) {
+      const probe = await openExtensionPage('popup/popup.html');
+      const tabIds = () =>
+        probe.evaluate(async () => {
+          const g = globalThis as unknown as Record<'browser' | 'chrome', { tabs: { query(q: object): Promise<{ id?: number }[]> } } | undefined>;
+          const api = (g.browser ?? g.chrome)!;
+          return (await api.tabs.query({})).map((t) => t.id ?? -1);
+        });
+      try {
+        const before = new Set(await tabIds());
+        const page = await browser.newPage();
+        beforeLoad?.(page);
+        await page.goto(url, { waitUntil: 'load' });
+        const fresh = (await tabIds()).filter((id) => !before.has(id));
+        if (fresh.length !== 1) throw new Error(`expected one new tab for ${url}, found ${fresh.length}`);
+        return { page, tabId: fresh[0]! };
+      } finally {
+        await probe.close();
+      }
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Chromium with `dir` loaded; resolves once the extension's service worker runs. */
+export async function launchChromium(dir: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const extDir = path.resolve(dir);
   const userDataDir = tempProfile('chromium');
   const browser = await puppeteer.launch({
@@ -59,43 +94,16 @@ export async function launchChromium(dir: string, options: LaunchOptions = {}): 
     args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, '--window-size=1280,900'],
   });
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
+  // Node's URL gives "null" as the origin of non-special schemes, so build it from the host.
   const baseUrl = `chrome-extension://${new URL(target.url()).host}/`;
-  // The worker may have been stopped and restarted since launch: look it up each time.
-  const worker = async (): Promise<WebWorker> => {
-    const current = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(baseUrl), { timeout: 10_000 });
-    const handle = await current.worker();
-    if (!handle) throw new Error('the extension service worker has no worker handle');
-    return handle;
-  };
-  return {
-    name: 'chromium',
-    browser,
-    baseUrl,
-    worker,
-    async openExtensionPage(relative) {
-      const page = await browser.newPage();
-      await page.goto(new URL(relative, baseUrl).href, { waitUntil: 'load' });
-      return page;
-    },
-    // Chromium hides tab URLs from an extension without the "tabs" permission, so the page is
-    // brought to the front and the worker asks for the active tab.
-    async tabIdOf(page) {
-      await page.bringToFront();
-      return (await worker()).evaluate(async () => {
-        const api = (globalThis as unknown as { chrome: TabsApi }).chrome;
-        const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-        if (tab?.id === undefined) throw new Error('no active tab');
-        return tab.id;
-      });
-    },
-    async close() {
-      await browser.close().catch(() => undefined);
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
+  return extensionBrowser('chromium', browser, baseUrl, userDataDir, async (relative) => {
+    const page = await browser.newPage();
+    await page.goto(new URL(relative, baseUrl).href, { waitUntil: 'load' });
+    return page;
+  });
 }
 
-/** Firefox with `extDir` installed as a temporary add-on. */
+/** Firefox with `dir` installed as a temporary add-on. */
 export async function launchFirefox(dir: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   // Firefox's add-on installer takes absolute paths only.
   const extDir = path.resolve(dir);
@@ -112,43 +120,19 @@ export async function launchFirefox(dir: string, options: LaunchOptions = {}): P
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_UUID }),
       'extensions.originControls.grantByDefault': options.grantHostPermissions ?? true,
-      'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
       'datareporting.policy.dataSubmissionEnabled': false,
       'browser.shell.checkDefaultBrowser': false,
     },
   });
   await browser.installExtension(extDir);
   const baseUrl = `moz-extension://${FIREFOX_UUID}/`;
-  const openExtensionPage = async (relative: string): Promise<Page> => {
+  return extensionBrowser('firefox', browser, baseUrl, userDataDir, async (relative) => {
     const page = await browser.newPage();
     // page.goto never resolves for moz-extension:// URLs in puppeteer 24 over BiDi; navigate the context directly.
     const frame = page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: string): Promise<unknown> } };
     await frame.browsingContext.navigate(new URL(relative, baseUrl).href, 'complete');
     return page;
-  };
-  return {
-    name: 'firefox',
-    browser,
-    baseUrl,
-    openExtensionPage,
-    async tabIdOf(page) {
-      const probe = await openExtensionPage('popup/popup.html');
-      try {
-        return await probe.evaluate(async (target: string) => {
-          const api = (globalThis as unknown as { browser: TabsApi }).browser;
-          const tab = (await api.tabs.query({})).find((t) => t.url === target);
-          if (tab?.id === undefined) throw new Error(`no tab shows ${target}`);
-          return tab.id;
-        }, page.url());
-      } finally {
-        await probe.close();
-      }
-    },
-    async close() {
-      await browser.close().catch(() => undefined);
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
+  });
 }
 
 /** Launches the named browser with the matching build from dist/. */

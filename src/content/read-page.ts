@@ -18,8 +18,8 @@ const BOILERPLATE_WORDS = new Set([
 /** Leading words that describe a state, not a box: "has-share-buttons" is an article with share buttons. */
 const MODIFIERS = new Set(['has', 'with', 'no', 'is', 'js', 'show', 'hide', 'u', 'l']);
 const MAIN_SELECTORS = ['[itemprop="articleBody"]', 'article', 'main', '[role="main"]'];
-/** How many paragraphs the densest-block search looks at, at most. */
-const MAX_PARAGRAPHS = 400;
+/** How much text the densest-block search looks at, at most. */
+const MAX_DENSITY_CHARS = 60_000;
 
 /** Length of `el`'s text, counted no further than `cap` so that a huge element costs no more than a small one. */
 function textLength(el: Element, cap = 5_000): number {
@@ -49,19 +49,37 @@ function isBoilerplateToken(token: string): boolean {
   return BOILERPLATE_WORDS.has(first) || BOILERPLATE_WORDS.has(parts[parts.length - 1]!);
 }
 
-/** The parent of the most paragraph text among the first paragraphs: a reader mode's "densest block". */
+const INLINE_TAGS = new Set(['A', 'SPAN', 'EM', 'STRONG', 'B', 'I', 'U', 'SMALL', 'MARK', 'ABBR', 'CITE', 'Q', 'TIME', 'SUB', 'SUP', 'FONT', 'BR']);
+
+/**
+ * A reader mode's "densest block": each text node's length counts for its nearest block element
+ * and half of it for that block's parent, so a container of many paragraphs (or of bare text
+ * broken by <br>) beats any single paragraph. Boilerplate subtrees are skipped; at most
+ * MAX_DENSITY_CHARS of text is looked at.
+ */
 function densestBlock(doc: Document): Element | null {
-  const totals = new Map<Element, number>();
-  const paragraphs = doc.getElementsByTagName('p');
-  const n = Math.min(paragraphs.length, MAX_PARAGRAPHS);
-  for (let i = 0; i < n; i += 1) {
-    const p = paragraphs[i]!;
-    const parent = p.parentElement;
-    if (parent) totals.set(parent, (totals.get(parent) ?? 0) + textLength(p));
+  const body = doc.body;
+  if (!body) return null;
+  const scores = new Map<Element, number>();
+  const walker = doc.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.nodeType === Node.ELEMENT_NODE && isBoilerplate(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  let seen = 0;
+  for (let node = walker.nextNode(); node && seen < MAX_DENSITY_CHARS; node = walker.nextNode()) {
+    if (node.nodeType !== Node.TEXT_NODE) continue;
+    const length = (node.nodeValue ?? '').trim().length;
+    if (length < 20) continue;
+    seen += length;
+    let block = node.parentElement;
+    while (block && block !== body && INLINE_TAGS.has(block.tagName.toUpperCase())) block = block.parentElement;
+    if (!block) continue;
+    scores.set(block, (scores.get(block) ?? 0) + length);
+    if (block.parentElement) scores.set(block.parentElement, (scores.get(block.parentElement) ?? 0) + length / 2);
   }
   let best: Element | null = null;
-  let bestTotal = 0;
-  for (const [el, total] of totals) if (total > bestTotal) [best, bestTotal] = [el, total];
+  let bestScore = 0;
+  for (const [el, score] of scores) if (score > bestScore) [best, bestScore] = [el, score];
   return best;
 }
 

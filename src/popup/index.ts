@@ -2,7 +2,7 @@
 // script what it found there.
 import browser from 'webextension-polyfill';
 import { formatDate, formatMonth } from '../shared/dom';
-import { sendToTab } from '../shared/messages';
+import { sendToTab, type PageStatus } from '../shared/messages';
 import { story } from '../shared/story';
 import { renderQuotes } from './quotes-view';
 import { describeStatus, fetchStatus } from './status-view';
@@ -16,19 +16,34 @@ function byId(id: string): HTMLElement {
 /** The tab the popup describes: `?tab=N` when opened as a page for a given tab, else the active tab. */
 async function targetTabId(): Promise<number | undefined> {
   const param = new URLSearchParams(location.search).get('tab');
-  if (param !== null && /^\d{1,9}$/.test(param)) return Number(param);
+  // Tab ids are non-negative 32-bit integers; Chromium hands out large ones (e.g. 1803513542).
+  if (param !== null && /^\d{1,10}$/.test(param) && Number(param) <= 0x7fffffff) return Number(param);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
 }
 
-async function showStatus(): Promise<void> {
-  const tabId = await targetTabId().catch(() => undefined);
-  const status = tabId === undefined ? null : await fetchStatus(() => sendToTab<'getPageStatus'>(tabId, { type: 'getPageStatus' }));
+function renderStatus(status: PageStatus | null): void {
   const { text, matched } = describeStatus(status);
   const el = byId('status');
   el.textContent = text;
   el.classList.toggle('unavailable', status === null);
   el.dataset.matched = String(matched);
+}
+
+/**
+ * Asks the tab's content script for its verdict. If it does not answer at first, the popup says so
+ * but keeps asking for a while: on a slow page the script (run at document_idle) may still come.
+ */
+async function showStatus(): Promise<void> {
+  const tabId = await targetTabId().catch(() => undefined);
+  if (tabId === undefined) return renderStatus(null);
+  const ask = () => sendToTab<'getPageStatus'>(tabId, { type: 'getPageStatus' });
+  let status = await fetchStatus(ask);
+  renderStatus(status);
+  if (status === null) {
+    status = await fetchStatus(ask, 20, 500);
+    if (status) renderStatus(status);
+  }
 }
 
 byId('story-when').textContent = formatMonth(story.reported);

@@ -123,12 +123,19 @@ interface TopicScore {
   score: number;
   mentions: number;
   prominent: boolean;
+  /** The topic's parent body is in the headline (GCHQ for the NCSC), so a few mentions suffice. */
+  parentProminent: boolean;
   evidence: Evidence[];
 }
 
+/** Names that put a topic's parent organisation in the headline: the NCSC is part of GCHQ. */
+const PARENTS: Partial<Record<Topic, RegExp>> = { ncsc: /\bGCHQ\b/ };
+
 function scoreTopic(topic: Topic, places: [Place, string][]): TopicScore {
-  const result: TopicScore = { score: 0, mentions: 0, prominent: false, evidence: [] };
+  const result: TopicScore = { score: 0, mentions: 0, prominent: false, parentProminent: false, evidence: [] };
+  const parent = PARENTS[topic];
   for (const [place, text] of places) {
+    if (parent && (place === 'title' || place === 'heading') && parent.test(text)) result.parentProminent = true;
     for (const term of TERMS[topic]) {
       const n = count(term.pattern, text);
       if (n === 0) continue;
@@ -146,7 +153,7 @@ function scoreTopic(topic: Topic, places: [Place, string][]): TopicScore {
 
 /** A topic is the page's subject when it is named prominently, or named often in the main text. */
 function isAbout(s: TopicScore): boolean {
-  return (s.prominent && s.mentions >= 1) || s.mentions >= 3 || (s.score >= 6 && s.mentions >= 2);
+  return (s.prominent && s.mentions >= 1) || s.mentions >= 3 || ((s.score >= 6 || s.parentProminent) && s.mentions >= 2);
 }
 
 /** Whether the NCSC the page names is the UK's, rather than one of the bodies that share the name. */

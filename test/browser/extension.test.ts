@@ -19,8 +19,7 @@ describe.each(BROWSERS)('%s with the extension loaded', (name) => {
 
   /** Opens `file`, then waits until the content script has classified it (the popup can read its status). */
   async function openAndClassify(file: string) {
-    const page = await openFixture(session, file);
-    const tabId = await session.ext.tabIdOf(page);
+    const { page, tabId } = await openFixture(session, file);
     const popup = await session.ext.openExtensionPage(`popup/popup.html?tab=${tabId}`);
     const status = await waitFor(
       () => popup.$eval('#status', (el) => (el.textContent?.startsWith('Checking') ? '' : el.textContent)),
@@ -63,9 +62,8 @@ describe.each(BROWSERS)('%s with the extension loaded', (name) => {
   });
 
   it.each(['plain-article.html', 'us-counterintelligence.html'])('leaves %s untouched and the badge empty', async (file) => {
-    const page = await openFixture(session, file);
+    const { page, tabId } = await openFixture(session, file);
     const before = await page.evaluate(() => document.documentElement.outerHTML);
-    const tabId = await session.ext.tabIdOf(page);
     const popup = await session.ext.openExtensionPage(`popup/popup.html?tab=${tabId}`);
     await waitFor(() => popup.$eval('#status', (el) => el.textContent === 'This page is not about this story.'), 'the not-about status');
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
@@ -83,7 +81,7 @@ describe.each(BROWSERS)('%s with the extension loaded', (name) => {
   });
 
   it('panel collapses, expands and closes from the keyboard', async () => {
-    const page = await openFixture(session, 'kaspersky-article.html');
+    const { page } = await openFixture(session, 'kaspersky-article.html');
     await page.waitForSelector('backstory-panel', { timeout: 10_000 });
     const expanded = () => page.evaluate(() => document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.collapse')!.getAttribute('aria-expanded'));
     await page.evaluate(() => (document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.collapse') as HTMLElement).focus());
@@ -100,8 +98,7 @@ describe.each(BROWSERS)('%s with the extension loaded', (name) => {
   });
 
   it('popup copy buttons are reachable with Tab and announce the result', async () => {
-    const page = await openFixture(session, 'kaspersky-article.html');
-    const tabId = await session.ext.tabIdOf(page);
+    const { page, tabId } = await openFixture(session, 'kaspersky-article.html');
     const popup = await session.ext.openExtensionPage(`popup/popup.html?tab=${tabId}`);
     let focused = '';
     for (let i = 0; i < 10 && focused !== 'Copy'; i += 1) {

@@ -29,12 +29,11 @@ export async function endSession(session: Session | undefined): Promise<void> {
   await session?.server.close();
 }
 
-/** Opens a fixture page in a new tab and records uncaught errors raised in it. */
-export async function openFixture(session: Session, file: string): Promise<Page> {
-  const page = await session.ext.browser.newPage();
-  page.on('pageerror', (error) => session.pageErrors.push(`${file}: ${String(error)}`));
-  await page.goto(session.server.url(file), { waitUntil: 'load' });
-  return page;
+/** Opens a fixture page in a new tab, with its tab id, and records uncaught errors raised in it. */
+export async function openFixture(session: Session, file: string): Promise<{ page: Page; tabId: number }> {
+  return session.ext.openTab(session.server.url(file), (page) =>
+    page.on('pageerror', (error) => session.pageErrors.push(`${file}: ${String(error)}`)),
+  );
 }
 
 /** The part of the extension API these tests call from an extension page. */

@@ -142,3 +142,13 @@ describe('boilerplate detection by class and id', () => {
     expect(sample.text).not.toContain('Daily Ledger');
   });
 });
+
+describe('densest block without paragraphs', () => {
+  it('finds bare text broken by <br> rather than a cookie bar that has a <p>', () => {
+    const line = 'Kaspersky said phishing attempts on small businesses rose sharply last year.';
+    const doc = parse(`<body><div class="consent-bar"><p>We use cookies to personalise the stories you see here.</p></div>
+      <div id="story">${Array.from({ length: 6 }, () => `${line}<br><br>`).join('')}</div></body>`);
+    expect(findMainRoot(doc)?.id).toBe('story');
+    expect(readPage(doc, URL).text.match(/Kaspersky said/g)).toHaveLength(6);
+  });
+});

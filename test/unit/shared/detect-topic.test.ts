@@ -36,6 +36,16 @@ const matches: [string, PageSample, Topic[]][] = [
       + 'The National Cyber Security Center, an arm of the GCHQ intelligence agency, said the Russian military was almost certainly responsible. '
       + 'Ciaran Martin, who leads the National Cyber Security Center, said British firms had lost hundreds of millions of pounds.',
   }), ['ncsc']],
+  ['GCHQ in the headline, its NCSC named twice in the body', page({
+    title: 'GCHQ warns AI will make scam emails impossible to spot',
+    headings: ['GCHQ warns AI will make scam emails impossible to spot'],
+    text: 'Britain’s cyber spies say chatbots will help crooks. The National Cyber Security Centre, part of GCHQ, said attacks would grow. '
+      + 'NCSC boss Lindy Cameron urged people to use strong passwords.',
+  }), ['ncsc']],
+  ['the UK’s cyber agency, named mostly by description', page({
+    title: 'Edge devices are the new front line, says UK cyber agency',
+    text: 'The UK’s cyber security agency told firms to patch firewalls and VPNs. The National Cyber Security Centre said attackers favour such devices.',
+  }), ['ncsc']],
   ['both topics', page({
     url: 'https://www.example-news.co.uk/technology/ncsc-kaspersky-warning',
     title: 'NCSC warns government departments off Kaspersky and other Russian antivirus',
@@ -45,6 +55,12 @@ const matches: [string, PageSample, Topic[]][] = [
 ];
 
 const nonMatches: [string, PageSample][] = [
+  ['GCHQ in the headline but the NCSC named once in passing', page({
+    title: 'GCHQ opens new office in Manchester',
+    headings: ['GCHQ opens new office in Manchester'],
+    text: 'The intelligence agency said hundreds of jobs would move north. Staff from the National Cyber Security Centre will share the building. '
+      + 'The office will focus on recruiting engineers from local universities, officials said.',
+  })],
   ['US National Counterintelligence and Security Center (ODNI)', page({
     url: 'https://www.capitolwire.example/ncsc-warns-firms-about-fake-recruiters',
     title: 'NCSC warns US firms about foreign recruitment on professional networks',
