@@ -172,7 +172,8 @@ describe('detectTopic', () => {
   });
 
   test('names the namesake in the evidence when NCSC is not the UK body', () => {
-    const verdict = detectTopic(nonMatches[0]![1]);
+    const [, sample] = nonMatches.find(([name]) => name.startsWith('US National Counterintelligence'))!;
+    const verdict = detectTopic(sample);
     expect(verdict.evidence).toContainEqual({ topic: 'ncsc', term: 'namesake: US counterintelligence', place: 'body', count: 1 });
   });
 
