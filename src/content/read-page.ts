@@ -3,20 +3,8 @@
  * modes do and returns a bounded {@link PageSample}. Cost is capped by LIMITS, not by page size.
  */
 import { LIMITS, type PageSample } from '../shared/detect-topic';
-import { PREFIX } from '../shared/ui-prefix';
+import { isBoilerplate } from './boilerplate';
 
-const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON',
-  'SELECT', 'TEXTAREA', 'INPUT', 'IFRAME', 'SVG', 'CANVAS', 'VIDEO', 'AUDIO', 'CODE', 'PRE', 'FIGCAPTION',
-]);
-/** Class or id words that mark boxes around an article rather than the article itself. */
-const BOILERPLATE_WORDS = new Set([
-  'comment', 'comments', 'related', 'recommended', 'promo', 'newsletter', 'cookie', 'cookies', 'consent', 'share',
-  'sharing', 'social', 'sidebar', 'footer', 'nav', 'navbar', 'menu', 'breadcrumb', 'breadcrumbs', 'advert', 'ad',
-  'ads', 'trending', 'popular', 'masthead', 'banner', 'subscribe', 'paywall', 'outbrain', 'taboola',
-]);
-/** Leading words that describe a state, not a box: "has-share-buttons" is an article with share buttons. */
-const MODIFIERS = new Set(['has', 'with', 'no', 'is', 'js', 'show', 'hide', 'u', 'l']);
 const MAIN_SELECTORS = ['[itemprop="articleBody"]', 'article', 'main', '[role="main"]'];
 /** How much text the densest-block search looks at, at most. */
 const MAX_DENSITY_CHARS = 60_000;
@@ -27,26 +15,6 @@ function textLength(el: Element, cap = 5_000): number {
   let total = 0;
   for (let node = walker.nextNode(); node && total < cap; node = walker.nextNode()) total += node.nodeValue?.length ?? 0;
   return Math.min(total, cap);
-}
-
-function isBoilerplate(el: Element): boolean {
-  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
-  if (el.tagName.toLowerCase().startsWith(PREFIX)) return true;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const role = el.getAttribute('role');
-  if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'banner') return true;
-  // A page-level <header> is the site's masthead; one inside an article holds its headline.
-  if (el.tagName.toUpperCase() === 'HEADER' && (el.parentElement === el.ownerDocument.body || role === 'banner')) return true;
-  const tokens = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`.toLowerCase().split(/\s+/);
-  return tokens.some(isBoilerplateToken);
-}
-
-/** "related-stories", "social-share", "comments" are boilerplate; "entry-content", "has-sidebar" are not. */
-function isBoilerplateToken(token: string): boolean {
-  const parts = token.split(/[-_]+/).filter(Boolean);
-  const first = parts[0];
-  if (first === undefined || MODIFIERS.has(first)) return false;
-  return BOILERPLATE_WORDS.has(first) || BOILERPLATE_WORDS.has(parts[parts.length - 1]!);
 }
 
 const INLINE_TAGS = new Set(['A', 'SPAN', 'EM', 'STRONG', 'B', 'I', 'U', 'SMALL', 'MARK', 'ABBR', 'CITE', 'Q', 'TIME', 'SUB', 'SUP', 'FONT', 'BR']);
