@@ -3,10 +3,11 @@
 import browser from 'webextension-polyfill';
 import { parseMessage, warnIgnored } from '../shared/messages';
 import { clearVerdict, showVerdict } from './badge';
+import { openQuotes } from './open-quotes';
 
-/** Ignores a failed badge update (the tab may have closed meanwhile) but says so once. */
+/** Ignores a failed browser call (the tab may have closed meanwhile) but says so once. */
 function quietly(task: Promise<void>): Promise<void> {
-  return task.catch((error: unknown) => warnIgnored('background', `badge update failed: ${String(error)}`));
+  return task.catch((error: unknown) => warnIgnored('background', `a browser call failed: ${String(error)}`));
 }
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
@@ -16,11 +17,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     return undefined;
   }
   const parsed = parseMessage(message);
-  if (parsed?.type !== 'pageClassified') {
-    warnIgnored('background', 'unknown or malformed message');
-    return undefined;
-  }
-  return quietly(showVerdict(tabId, parsed.verdict));
+  if (parsed?.type === 'pageClassified') return quietly(showVerdict(tabId, parsed.verdict));
+  if (parsed?.type === 'openQuotes') return quietly(openQuotes(sender.tab!));
+  warnIgnored('background', 'unknown or malformed message');
+  return undefined;
 });
 
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => {

@@ -1,30 +1,37 @@
 /**
- * One page's lifetime: classify, tell the background, show the panel when relevant, and answer
- * the popup. Every listener takes one AbortSignal, so `stop()` undoes everything.
+ * The content script's life in one page: run the extension over the article, tell the background,
+ * answer the popup, and start again when a single-page app swaps the article. `stop()` undoes all.
  */
-import browser from 'webextension-polyfill';
-import { parseMessage, sendToBackground, warnIgnored, type PageStatus, type PageVerdict } from '../shared/messages';
-import { canAnnotate, classifyPage, toPageVerdict } from './classify-page';
-import { mountPanel, type Panel } from './panel';
+import { parseMessage, warnIgnored, type MessageMap, type PageStatus, type PageVerdict } from '../shared/messages';
+import { toPageVerdict } from './classify-page';
+import { runPage, type PageRun } from './page-run';
+import { onRuntimeMessage, runtimeId, sendToBackground } from './runtime';
+import { watchNavigation } from './watch-navigation';
 
 export interface ContentScript {
-  verdict: PageVerdict;
+  /** The verdict for the article shown now. */
+  verdict(): PageVerdict;
   stop(): void;
 }
 
+/** Tells the background; a rejection means the extension was reloaded under this page: nothing to do then. */
+function send(message: MessageMap['pageClassified' | 'openQuotes']['request']): void {
+  sendToBackground(message).catch(() => undefined);
+}
+
 function report(verdict: PageVerdict): void {
-  // Rejects when the extension was reloaded or updated under this page: nothing to do then.
-  sendToBackground<'pageClassified'>({ type: 'pageClassified', verdict }).catch(() => undefined);
+  send({ type: 'pageClassified', verdict });
 }
 
 /** Runs the content script on `doc`. */
 export function startContentScript(doc: Document, win: Window): ContentScript {
   const controller = new AbortController();
-  const verdict = toPageVerdict(classifyPage(doc, win.location.href));
-  let panel: Panel | null = null;
+  const openQuotes = (): void => send({ type: 'openQuotes' });
+  let run: PageRun = runPage(doc, win.location.href, { onOpenQuotes: openQuotes });
+  let verdict = toPageVerdict(run.verdict);
 
-  const onMessage = (message: unknown, sender: browser.Runtime.MessageSender): Promise<PageStatus> | undefined => {
-    if (sender.id !== browser.runtime.id) {
+  const removeListener = onRuntimeMessage((message, sender): Promise<PageStatus> | undefined => {
+    if (sender.id !== runtimeId()) {
       warnIgnored('content', 'it came from outside the extension');
       return undefined;
     }
@@ -34,21 +41,34 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
       return undefined;
     }
     return Promise.resolve({ state: 'classified', verdict });
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  controller.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
+  });
 
   // A page restored from the back/forward cache keeps its content script but lost its badge.
   win.addEventListener('pageshow', (event) => event.persisted && report(verdict), { signal: controller.signal });
   report(verdict);
 
-  if (verdict.topics.length > 0 && canAnnotate(doc)) panel = mountPanel(doc, verdict);
-
-  return {
-    verdict,
-    stop() {
-      controller.abort();
-      panel?.destroy();
-    },
+  // A new article in a single-page app, or the article element replaced by a re-render.
+  const rerun = (): void => {
+    run.stop();
+    run = runPage(doc, win.location.href, { onOpenQuotes: openQuotes });
+    verdict = toPageVerdict(run.verdict);
+    report(verdict);
   };
+  const navigation = watchNavigation(win, rerun);
+  let rootTimer: ReturnType<typeof setTimeout> | undefined;
+  const rootWatch = new MutationObserver(() => {
+    if (!run.root || run.root.isConnected) return;
+    clearTimeout(rootTimer);
+    rootTimer = setTimeout(() => run.root && !run.root.isConnected && rerun(), 300);
+  });
+  if (doc.body) rootWatch.observe(doc.body, { childList: true, subtree: true });
+
+  controller.signal.addEventListener('abort', () => {
+    removeListener();
+    navigation.stop();
+    rootWatch.disconnect();
+    clearTimeout(rootTimer);
+    run.stop();
+  });
+  return { verdict: () => verdict, stop: () => controller.abort() };
 }

@@ -43,25 +43,22 @@ h2 { grid-column: 1 / -1; margin: 2px 0 0; font-size: 16px; line-height: 1.3; fo
 button { font: inherit; font-size: 13px; color: var(--fg); background: transparent; border: 1px solid var(--line);
   border-radius: 6px; padding: 3px 8px; cursor: pointer; min-height: 28px; }
 button:hover { background: var(--soft); }
-button:focus-visible, summary:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .body { padding: 10px 14px 14px; overflow-y: auto; overscroll-behavior: contain; }
 .body[hidden] { display: none; }
 .why { margin: 0 0 8px; padding: 6px 8px; border-radius: 6px; background: var(--soft); font-weight: 600; }
+.mentions[hidden] { display: none; }
+.mention-line { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin: 0 0 4px; }
+.said { margin: 0 0 8px; font-size: 13px; color: var(--muted); }
+.said:empty { display: none; }
 .old { margin: 0 0 8px; color: var(--muted); font-size: 13px; }
 p { margin: 0 0 8px; }
 h3 { margin: 12px 0 4px; font-size: 14px; }
 ul { margin: 0; padding-left: 20px; }
 li { margin: 0 0 4px; }
-details { margin-top: 12px; border-top: 1px solid var(--line); padding-top: 8px; }
-summary { cursor: pointer; font-weight: 700; }
-.quotes { list-style: none; padding: 0; margin-top: 8px; }
-.quote { margin: 0 0 12px; }
-.quote-kind { margin: 0 0 2px; font-size: 12px; font-weight: 700; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; }
-blockquote { margin: 0; padding-left: 10px; border-left: 3px solid var(--accent); }
-blockquote p, .reported { margin: 0 0 4px; }
-.reported { padding-left: 10px; border-left: 3px dashed var(--muted); font-style: italic; }
-.quote-meta { margin: 0; font-size: 12px; color: var(--muted); }
-.speaker { font-weight: 700; color: var(--fg); }
+.quotes-line { margin-top: 12px; font-size: 13px; color: var(--muted); }
+.quotes-button { font-weight: 700; color: var(--accent-fg); background: var(--accent); border-color: var(--accent); }
+.quotes-button:hover { background: var(--accent); filter: brightness(1.1); }
 .source { margin-top: 12px; font-size: 12px; color: var(--muted); }
 @media (prefers-reduced-motion: no-preference) { .panel { transition: box-shadow 0.2s; } }
 `;

@@ -4,10 +4,9 @@
  */
 import { formatDate, formatMonth, h } from '../shared/dom';
 import type { PageVerdict } from '../shared/messages';
-import { renderQuote } from '../shared/quote-view';
-import { story } from '../shared/story';
 import { describeMentions } from '../shared/topics';
 import { PREFIX } from '../shared/ui-prefix';
+import { pageStory as story } from './page-story';
 import { PANEL_CSS } from './panel-style';
 
 /** The panel's element name; the page sees nothing else of the extension. */
@@ -16,36 +15,66 @@ export const PANEL_TAG = `${PREFIX}panel`;
 /** A mounted panel. */
 export interface Panel {
   host: HTMLElement;
+  /** Shows how many mentions are marked; 0 hides the mention controls. */
+  setMentionCount(count: number): void;
+  /** Says `text` politely to screen readers (and shows it under the mention controls). */
+  announce(text: string): void;
   destroy(): void;
 }
 
-function buildBody(doc: Document, verdict: PageVerdict): HTMLElement {
+/** What the panel asks of the page's marks. */
+export interface PanelActions {
+  onStep?(direction: 1 | -1): void;
+  /** Opens the key quotes (the popup); without it the panel has no quotes button. */
+  onOpenQuotes?(): void;
+}
+
+function buildMentionNav(doc: Document, actions: PanelActions): { nav: HTMLElement; count: HTMLElement; said: HTMLElement } {
+  const count = h(doc, 'span', { class: 'count' });
+  const said = h(doc, 'p', { class: 'said', role: 'status', 'aria-live': 'polite' });
+  const step = (direction: 1 | -1, label: string, text: string) => {
+    const button = h(doc, 'button', { type: 'button', class: direction === 1 ? 'next' : 'prev', 'aria-label': label }, text);
+    button.addEventListener('click', () => actions.onStep?.(direction));
+    return button;
+  };
+  const nav = h(
+    doc,
+    'div',
+    { class: 'mentions', hidden: true },
+    h(doc, 'p', { class: 'mention-line' }, count, ' ', step(-1, 'Previous mention', '‹ Previous'), step(1, 'Next mention', 'Next ›')),
+    said,
+  );
+  return { nav, count, said };
+}
+
+function buildQuotesButton(doc: Document, actions: PanelActions): HTMLElement | null {
+  if (!actions.onOpenQuotes) return null;
+  const button = h(doc, 'button', { type: 'button', class: 'quotes-button' }, 'Read the key quotes');
+  button.addEventListener('click', () => actions.onOpenQuotes?.());
+  return h(doc, 'p', { class: 'quotes-line' }, button, ' Also in the Backstory toolbar button.');
+}
+
+function buildBody(doc: Document, verdict: PageVerdict, nav: HTMLElement, actions: PanelActions): HTMLElement {
   const month = formatMonth(story.reported);
   return h(
     doc,
     'div',
     { class: 'body', id: 'body' },
     h(doc, 'p', { class: 'why' }, describeMentions(verdict)),
+    nav,
     h(doc, 'p', { class: 'old' }, `This is background from ${month}, not today’s news.`),
     ...story.summary.map((s) => h(doc, 'p', { class: 'summary' }, s)),
     h(doc, 'h3', {}, 'Key points'),
     h(doc, 'ul', { class: 'points' }, ...story.keyPoints.map((p) => h(doc, 'li', {}, p))),
     h(doc, 'h3', {}, `Earlier in ${story.earlier.year}`),
     h(doc, 'p', { class: 'earlier' }, story.earlier.text),
-    h(
-      doc,
-      'details',
-      { class: 'quotes-box' },
-      h(doc, 'summary', {}, `Key quotes (${story.quotes.length})`),
-      h(doc, 'ul', { class: 'quotes' }, ...story.quotes.map((q) => renderQuote(doc, q))),
-      h(doc, 'p', { class: 'source' }, 'The quotes are also in the Backstory toolbar button, with copy buttons.'),
-    ),
+    buildQuotesButton(doc, actions),
     h(doc, 'p', { class: 'source' }, `Summarised by Backstory from a news report dated ${formatDate(story.reported)}.`),
   );
 }
 
-function buildPanel(doc: Document, verdict: PageVerdict, onDismiss: () => void): HTMLElement {
-  const body = buildBody(doc, verdict);
+function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actions: PanelActions, onDismiss: () => void): HTMLElement {
+  const body = buildBody(doc, verdict, nav, actions);
   const collapse = h(doc, 'button', { type: 'button', class: 'collapse', 'aria-expanded': 'true', 'aria-controls': 'body' }, 'Hide');
   const dismiss = h(doc, 'button', { type: 'button', class: 'dismiss', 'aria-label': 'Close the Backstory panel' }, '✕');
   const setExpanded = (expanded: boolean): void => {
@@ -79,14 +108,25 @@ function buildPanel(doc: Document, verdict: PageVerdict, onDismiss: () => void):
 }
 
 /** Adds the panel to the end of `doc.body` (replacing any earlier one) and returns it. */
-export function mountPanel(doc: Document, verdict: PageVerdict): Panel {
+export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelActions = {}): Panel {
   for (const old of Array.from(doc.querySelectorAll(PANEL_TAG))) old.remove();
   const host = doc.createElement(PANEL_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = PANEL_CSS;
-  const panel: Panel = { host, destroy: () => host.remove() };
-  shadow.append(style, buildPanel(doc, verdict, () => panel.destroy()));
+  const { nav, count, said } = buildMentionNav(doc, actions);
+  const panel: Panel = {
+    host,
+    setMentionCount(n) {
+      nav.hidden = n === 0;
+      count.textContent = `${n} mention${n === 1 ? '' : 's'} on this page —`;
+    },
+    announce(text) {
+      said.textContent = text;
+    },
+    destroy: () => host.remove(),
+  };
+  shadow.append(style, buildPanel(doc, verdict, nav, actions, () => panel.destroy()));
   (doc.body ?? doc.documentElement).append(host);
   return panel;
 }

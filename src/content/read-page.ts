@@ -96,9 +96,8 @@ function metaTexts(doc: Document): string[] {
   return Array.from(doc.querySelectorAll(selector), (m) => (m.getAttribute('content') ?? '').slice(0, 500)).slice(0, 10);
 }
 
-/** Reads the bounded sample of `doc` that the detector needs. */
-export function readPage(doc: Document, url: string): PageSample {
-  const root = findMainRoot(doc);
+/** Reads the bounded sample the detector needs, with `root` as the main text's element. */
+export function readSample(doc: Document, root: Element | null, url: string): PageSample {
   const { text, headings } = root ? readText(root, LIMITS.text) : { text: '', headings: [] };
   // An article's own h1 may sit outside its body element; a logo's h1 in the masthead does not count.
   const h1 = Array.from(doc.querySelectorAll('h1')).slice(0, 5).find((el) => !el.closest('nav, aside, footer, body > header, [role="banner"]'));
@@ -106,4 +105,9 @@ export function readPage(doc: Document, url: string): PageSample {
     headings.unshift((h1.textContent ?? '').trim().slice(0, LIMITS.heading));
   }
   return { url, title: (doc.title ?? '').slice(0, LIMITS.title), headings, meta: metaTexts(doc), text };
+}
+
+/** Reads the bounded sample of `doc` that the detector needs. */
+export function readPage(doc: Document, url: string): PageSample {
+  return readSample(doc, findMainRoot(doc), url);
 }

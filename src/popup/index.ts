@@ -2,7 +2,8 @@
 // script what it found there.
 import browser from 'webextension-polyfill';
 import { formatDate, formatMonth } from '../shared/dom';
-import { sendToTab, type PageStatus } from '../shared/messages';
+import type { PageStatus } from '../shared/messages';
+import { sendToTab } from '../shared/send-message';
 import { story } from '../shared/story';
 import { renderQuotes } from './quotes-view';
 import { describeStatus, fetchStatus } from './status-view';

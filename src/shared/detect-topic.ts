@@ -171,6 +171,11 @@ function ukNcsc(places: [Place, string][]): { uk: boolean; rival: string | null;
   return { uk: uk > best || best <= 1, rival: best > 1 ? rival : null, margin: uk - best };
 }
 
+/** Whether the verdict's "NCSC" mentions may be taken for the UK body (no namesake won on context). */
+export function ncscIsUk(verdict: Pick<Verdict, 'topics' | 'evidence'>): boolean {
+  return verdict.topics.includes('ncsc') || !verdict.evidence.some((e) => e.term.startsWith('namesake:'));
+}
+
 /** Classifies a page sample. Reads at most {@link LIMITS} of it, whatever its size. */
 export function detectTopic(sample: PageSample): Verdict {
   const places = placesOf(sample);
@@ -178,6 +183,8 @@ export function detectTopic(sample: PageSample): Verdict {
   const topics: Topic[] = [];
   const evidence: Evidence[] = [];
   let confidence = 1;
+  // Which body "NCSC" names matters even for a passing mention: the annotator marks only the UK's.
+  const ncscContext = scores.ncsc.mentions > 0 || scores.ncsc.prominent ? ukNcsc(places) : null;
   for (const topic of TOPICS) {
     const s = scores[topic];
     evidence.push(...s.evidence);
@@ -185,17 +192,18 @@ export function detectTopic(sample: PageSample): Verdict {
       if (s.mentions > 0) confidence = Math.min(confidence, s.mentions >= 2 ? 0.6 : 0.85);
       continue;
     }
-    if (topic === 'ncsc') {
-      const context = ukNcsc(places);
-      if (!context.uk) {
-        if (context.rival) evidence.push({ topic, term: `namesake: ${context.rival}`, place: 'body', count: 1 });
-        confidence = Math.min(confidence, context.rival ? 0.8 : 0.6);
+    if (topic === 'ncsc' && ncscContext) {
+      if (!ncscContext.uk) {
+        confidence = Math.min(confidence, ncscContext.rival ? 0.8 : 0.6);
         continue;
       }
-      confidence = Math.min(confidence, context.margin >= 4 ? 0.95 : 0.75);
+      confidence = Math.min(confidence, ncscContext.margin >= 4 ? 0.95 : 0.75);
     }
     topics.push(topic);
     confidence = Math.min(confidence, Math.min(0.99, 0.5 + s.score / 20));
+  }
+  if (ncscContext && !ncscContext.uk && ncscContext.rival) {
+    evidence.push({ topic: 'ncsc', term: `namesake: ${ncscContext.rival}`, place: 'body', count: 1 });
   }
   return {
     topics,

@@ -1,8 +1,8 @@
 /**
- * Every message the extension's contexts exchange: one typed map, one sender, one checker.
+ * Every message the extension's contexts exchange: one typed map and one checker (senders live in
+ * shared/send-message.ts for extension pages and content/runtime.ts for the content script).
  * A receiver never trusts a message: it runs {@link parseMessage} and ignores what fails.
  */
-import browser from 'webextension-polyfill';
 import { TOPICS, type Topic } from './topics';
 
 /** The part of a verdict that leaves the page: topics and counts, never page text. */
@@ -21,6 +21,8 @@ export interface MessageMap {
   pageClassified: { request: { type: 'pageClassified'; verdict: PageVerdict }; response: void };
   /** popup → content: what did you make of this page? */
   getPageStatus: { request: { type: 'getPageStatus' }; response: PageStatus };
+  /** content → background: the reader asked the panel for the key quotes. */
+  openQuotes: { request: { type: 'openQuotes' }; response: void };
 }
 
 export type MessageType = keyof MessageMap;
@@ -61,6 +63,8 @@ export function parseMessage(value: unknown): Message | null {
     }
     case 'getPageStatus':
       return { type: 'getPageStatus' };
+    case 'openQuotes':
+      return { type: 'openQuotes' };
     default:
       return null;
   }
@@ -71,16 +75,6 @@ export function parsePageStatus(value: unknown): PageStatus | null {
   if (!isRecord(value) || value.state !== 'classified') return null;
   const verdict = parseVerdict(value.verdict);
   return verdict ? { state: 'classified', verdict } : null;
-}
-
-/** Sends a message to the extension's background. */
-export function sendToBackground<K extends MessageType>(message: MessageMap[K]['request']): Promise<MessageMap[K]['response']> {
-  return browser.runtime.sendMessage(message) as Promise<MessageMap[K]['response']>;
-}
-
-/** Sends a message to the content script in the top frame of a tab. */
-export function sendToTab<K extends MessageType>(tabId: number, message: MessageMap[K]['request']): Promise<unknown> {
-  return browser.tabs.sendMessage(tabId, message, { frameId: 0 });
 }
 
 const warned = new Set<string>();

@@ -6,18 +6,13 @@ const mocks = vi.hoisted(() => ({
   removeListener: vi.fn(),
 }));
 
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    runtime: {
-      id: 'test-id',
-      sendMessage: mocks.sendMessage,
-      onMessage: {
-        addListener: vi.fn((listener: (message: unknown, sender: unknown) => unknown) => mocks.listeners.push(listener)),
-        removeListener: mocks.removeListener,
-      },
-    },
-    tabs: { sendMessage: vi.fn() },
-  },
+vi.mock('../../../src/content/runtime', () => ({
+  runtimeId: () => 'test-id',
+  sendToBackground: mocks.sendMessage,
+  onRuntimeMessage: vi.fn((listener: (message: unknown, sender: unknown) => unknown) => {
+    mocks.listeners.push(listener);
+    return () => mocks.removeListener(listener);
+  }),
 }));
 
 import { canAnnotate } from '../../../src/content/classify-page';
@@ -65,11 +60,11 @@ describe('startContentScript', () => {
   it('on a relevant page reports the verdict once and mounts one panel', () => {
     load('Kaspersky Lab denies spying claims', RELEVANT);
     script = startContentScript(document, window);
-    expect(script.verdict.topics).toEqual(['kaspersky']);
-    expect(script.verdict.mentions.kaspersky).toBeGreaterThanOrEqual(4);
+    expect(script.verdict().topics).toEqual(['kaspersky']);
+    expect(script.verdict().mentions.kaspersky).toBeGreaterThanOrEqual(4);
     expect(mocks.sendMessage).toHaveBeenCalledTimes(1);
-    expect(mocks.sendMessage).toHaveBeenCalledWith({ type: 'pageClassified', verdict: script.verdict });
-    expect(Object.keys(script.verdict).sort()).toEqual(['confidence', 'mentions', 'topics']);
+    expect(mocks.sendMessage).toHaveBeenCalledWith({ type: 'pageClassified', verdict: script.verdict() });
+    expect(Object.keys(script.verdict()).sort()).toEqual(['confidence', 'mentions', 'topics']);
     expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
   });
 
@@ -96,7 +91,7 @@ describe('startContentScript', () => {
     script = startContentScript(document, window);
     expect(mocks.listeners).toHaveLength(1);
     const answer = mocks.listeners[0]!({ type: 'getPageStatus' }, { id: 'test-id' });
-    await expect(answer).resolves.toEqual({ state: 'classified', verdict: script.verdict });
+    await expect(answer).resolves.toEqual({ state: 'classified', verdict: script.verdict() });
   });
 
   it('ignores, with a warning, messages from another extension', () => {

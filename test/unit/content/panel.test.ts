@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountPanel, PANEL_TAG } from '../../../src/content/panel';
 import type { PageVerdict } from '../../../src/shared/messages';
 import { story } from '../../../src/shared/story';
@@ -41,13 +41,33 @@ describe('mountPanel', () => {
     expect(aside!.getAttribute('aria-label')).toMatch(/Backstory.*December 2017/);
   });
 
-  it('has a "Key quotes" details section with every quote', () => {
+  it('has a "Read the key quotes" button that calls onOpenQuotes', () => {
+    const onOpenQuotes = vi.fn();
+    mountPanel(document, verdict, { onOpenQuotes });
+    const button = shadowOf().querySelector<HTMLButtonElement>('button.quotes-button')!;
+    expect(text(button)).toBe('Read the key quotes');
+    button.click();
+    expect(onOpenQuotes).toHaveBeenCalledTimes(1);
+  });
+
+  it('has no quotes button when nothing can open the quotes', () => {
     mountPanel(document, verdict);
-    const details = shadowOf().querySelector('details');
-    expect(text(details?.querySelector('summary'))).toContain('Key quotes');
-    const items = Array.from(details!.querySelectorAll('li.quote'));
-    expect(items.map((li) => li.getAttribute('data-quote-id'))).toEqual(story.quotes.map((q) => q.id));
-    story.quotes.forEach((q, i) => expect(items[i]!.textContent).toContain(q.text));
+    expect(shadowOf().querySelector('button.quotes-button')).toBeNull();
+  });
+
+  it('shows mention controls once mentions are marked, and steps through them', () => {
+    const onStep = vi.fn();
+    const panel = mountPanel(document, verdict, { onStep });
+    const nav = shadowOf().querySelector<HTMLElement>('.mentions')!;
+    expect(nav.hidden).toBe(true);
+    panel.setMentionCount(7);
+    expect(nav.hidden).toBe(false);
+    expect(text(nav.querySelector('.count'))).toBe('7 mentions on this page —');
+    nav.querySelector<HTMLButtonElement>('button.next')!.click();
+    nav.querySelector<HTMLButtonElement>('button.prev')!.click();
+    expect(onStep.mock.calls).toEqual([[1], [-1]]);
+    panel.announce('Mention 1 of 7: Kaspersky Lab');
+    expect(shadowOf().querySelector('[role="status"]')?.textContent).toBe('Mention 1 of 7: Kaspersky Lab');
   });
 
   it('says why it appeared for both topics', () => {
@@ -82,10 +102,10 @@ describe('mountPanel', () => {
     mountPanel(document, verdict);
     const shadow = shadowOf();
     const hide = shadow.querySelector<HTMLButtonElement>('button.collapse')!;
-    const summary = shadow.querySelector('summary')!;
-    summary.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    const point = shadow.querySelector('.points li')!;
+    point.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     expect(hide.getAttribute('aria-expanded')).toBe('true');
-    summary.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    point.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(hide.getAttribute('aria-expanded')).toBe('false');
     expect(shadow.querySelector<HTMLElement>('.body')!.hidden).toBe(true);
     expect(shadow.activeElement).toBe(hide);

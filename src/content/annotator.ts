@@ -1,0 +1,182 @@
+/**
+ * Marks every mention of the story's people and organisations in the main text, in slices that
+ * yield to the browser, and keeps up with text the page adds or rewrites later.
+ */
+import type { Entity } from '../shared/story';
+import { isBoilerplate } from './boilerplate';
+import { compileMatcher, findMentions } from './mentions';
+import { createMarkRenderer, isOwnNode, type MarkRenderer } from './mark-renderer';
+import { SLICE_MS, yieldToBrowser } from './yield-to-browser';
+
+/** One marked mention. */
+export interface Mention {
+  range: Range;
+  entity: Entity;
+  node: Text;
+}
+
+export interface AnnotatorOptions {
+  signal: AbortSignal;
+  /** Called after each batch of changes, with all current mentions in document order. */
+  onChange?(mentions: readonly Mention[]): void;
+  renderer?: 'highlight' | 'wrap';
+  /** Debounce for text the page adds later, in ms. */
+  debounceMs?: number;
+}
+
+export interface Annotator {
+  readonly renderer: MarkRenderer;
+  /** Resolves when the work queued so far is done (the first full pass, at the start). */
+  idle(): Promise<void>;
+  mentions(): readonly Mention[];
+  /** The mention whose text contains `node` at `offset`, if any. */
+  mentionAt(node: Node, offset: number): Mention | undefined;
+  stop(): void;
+}
+
+/** Whether text in `parent` is article text: inside `root` and outside boilerplate. Cached per element. */
+function makeScopeCheck(root: Element): (parent: Element | null) => boolean {
+  const cache = new WeakMap<Element, boolean>();
+  const check = (el: Element | null): boolean => {
+    if (!el) return false;
+    const known = cache.get(el);
+    if (known !== undefined) return known;
+    const ok = el === root || (!isBoilerplate(el) && check(el.parentElement));
+    cache.set(el, ok);
+    return ok;
+  };
+  return check;
+}
+
+function documentOrder(a: Mention, b: Mention): number {
+  if (a.node === b.node) return a.range.startOffset - b.range.startOffset;
+  return a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
+/** Starts annotating `root`; everything it did is undone by `stop()` or by aborting `options.signal`. */
+export function startAnnotator(root: Element, entities: Entity[], options: AnnotatorOptions): Annotator {
+  const doc = root.ownerDocument;
+  const matcher = compileMatcher(entities);
+  const renderer = createMarkRenderer(doc, options.renderer);
+  const inScope = makeScopeCheck(root);
+  const byNode = new Map<Text, Mention[]>();
+  /** Subtrees still to read, each with a walker that remembers where it stopped. */
+  const walkers: TreeWalker[] = [];
+  const texts: Text[] = [];
+  let sorted: Mention[] | null = [];
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+
+  const all = (): Mention[] => (sorted ??= [...byNode.values()].flat().sort(documentOrder));
+
+  const forget = (node: Text): void => {
+    const old = byNode.get(node);
+    if (!old) return;
+    renderer.unmark(old.map((m) => m.range));
+    byNode.delete(node);
+    sorted = null;
+  };
+
+  const markText = (text: Text): boolean => {
+    // A text node that follows one of our wrappers is the tail of a split we made: already searched.
+    if (byNode.has(text) || (text.previousSibling && isOwnNode(text.previousSibling))) return false;
+    if (text.data.length < 3 || !inScope(text.parentElement)) return false;
+    const found = findMentions(text.data, matcher);
+    if (found.length === 0) return false;
+    const ranges = renderer.mark(text, found);
+    // Our own wrappers (fallback renderer) must not come back to us as page changes.
+    if (renderer.mode === 'wrap') observer.discardPending();
+    byNode.set(text, found.map((m, i) => ({ range: ranges[i]!, entity: m.entity, node: ranges[i]!.startContainer as Text })));
+    sorted = null;
+    return true;
+  };
+
+  /** Works through the queue in slices of at most SLICE_MS, yielding between them. */
+  const drain = async (): Promise<void> => {
+    while ((walkers.length > 0 || texts.length > 0) && !stopped) {
+      const start = performance.now();
+      let changed = false;
+      let count = 0;
+      while (texts.length > 0) changed = markText(texts.pop()!) || changed;
+      while (walkers.length > 0 && performance.now() - start < SLICE_MS) {
+        const walker = walkers[0]!;
+        let node = walker.nextNode();
+        for (; node; node = walker.nextNode()) {
+          changed = markText(node as Text) || changed;
+          // Look at the clock every 64 text nodes; the walker resumes here in the next slice.
+          if ((count += 1) % 64 === 0 && performance.now() - start >= SLICE_MS) break;
+        }
+        if (!node) walkers.shift();
+      }
+      if (changed) options.onChange?.(all());
+      if (walkers.length > 0) await yieldToBrowser();
+    }
+  };
+
+  const enqueue = (nodes: Node[]): void => {
+    for (const node of nodes) {
+      if (!node.isConnected || !root.contains(node)) continue;
+      if (node.nodeType === Node.TEXT_NODE) {
+        forget(node as Text);
+        texts.push(node as Text);
+      } else if (node.nodeType === Node.ELEMENT_NODE && !isOwnNode(node)) {
+        walkers.push(doc.createTreeWalker(node, NodeFilter.SHOW_TEXT));
+      }
+    }
+    running = running.then(drain);
+  };
+
+  const observer = watchChanges(root, options.debounceMs ?? 250, (changedNodes) => {
+    for (const node of [...byNode.keys()]) if (!node.isConnected) forget(node);
+    enqueue(changedNodes);
+    options.onChange?.(all());
+  });
+  walkers.push(doc.createTreeWalker(root, NodeFilter.SHOW_TEXT));
+  running = drain();
+
+  const stop = (): void => {
+    if (stopped) return;
+    stopped = true;
+    observer.disconnect();
+    renderer.destroy();
+    byNode.clear();
+    sorted = [];
+  };
+  options.signal.addEventListener('abort', stop, { once: true });
+
+  return {
+    renderer,
+    idle: () => running,
+    mentions: all,
+    mentionAt: (node, offset) => byNode.get(node as Text)?.find((m) => m.range.startOffset <= offset && offset <= m.range.endOffset),
+    stop,
+  };
+}
+
+/** Calls `onChange` with nodes added or rewritten under `root`, debounced; ignores the extension's own marks. */
+function watchChanges(root: Element, debounceMs: number, onChange: (nodes: Node[]) => void): { disconnect(): void; discardPending(): void } {
+  let pending: Node[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'characterData') pending.push(record.target);
+      for (const node of Array.from(record.addedNodes)) if (!isOwnNode(node)) pending.push(node);
+    }
+    if (pending.length === 0) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const nodes = pending;
+      pending = [];
+      onChange(nodes);
+    }, debounceMs);
+  });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  return {
+    disconnect() {
+      clearTimeout(timer);
+      observer.disconnect();
+    },
+    // Records queued by our own synchronous changes; the page cannot have run in between.
+    discardPending: () => void observer.takeRecords(),
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * Draws marks over mention ranges. Where the CSS Custom Highlight API exists the page's DOM is not
+ * touched at all; elsewhere each mention is wrapped in a prefixed element, and teardown puts every
+ * text node back as it was (same node, same text).
+ */
+import { PREFIX } from '../shared/ui-prefix';
+
+export const MARK_HIGHLIGHT = `${PREFIX}mention`;
+export const CURRENT_HIGHLIGHT = `${PREFIX}current`;
+export const MARK_TAG = `${PREFIX}mark`;
+
+const PAGE_CSS = `
+::highlight(${MARK_HIGHLIGHT}) { background-color: rgba(255, 200, 40, 0.35); text-decoration: underline dotted #1a4f9c 2px; }
+::highlight(${CURRENT_HIGHLIGHT}) { background-color: #ffd54f; color: #111; text-decoration: underline solid #1a4f9c 2px; }
+${MARK_TAG} { all: unset; background-color: rgba(255, 200, 40, 0.35); text-decoration: underline dotted #1a4f9c 2px; }
+${MARK_TAG}[data-current] { background-color: #ffd54f; color: #111; }
+`;
+
+/** Draws and removes marks over mentions of one text node at a time. */
+export interface MarkRenderer {
+  readonly mode: 'highlight' | 'wrap';
+  /** Marks `spans` (offsets into `text`, in order, not overlapping); returns one live range per span. */
+  mark(text: Text, spans: { start: number; end: number }[]): Range[];
+  /** Forgets marks whose text the page removed or rewrote. */
+  unmark(ranges: Range[]): void;
+  setCurrent(range: Range | null): void;
+  destroy(): void;
+}
+
+/** Whether `node` was put into the page by the wrap renderer (observers ignore it). */
+export function isOwnNode(node: Node): boolean {
+  return node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName.toLowerCase() === MARK_TAG;
+}
+
+function addPageStyle(doc: Document): () => void {
+  const style = doc.createElement('style');
+  style.id = `${PREFIX}page-style`;
+  style.textContent = PAGE_CSS;
+  (doc.head ?? doc.documentElement).append(style);
+  return () => style.remove();
+}
+
+type HighlightSet = Set<Range>;
+
+function highlightRenderer(doc: Document): MarkRenderer {
+  const registry = (CSS as unknown as { highlights: Map<string, HighlightSet> }).highlights;
+  const HighlightCtor = (globalThis as unknown as { Highlight: new () => HighlightSet }).Highlight;
+  const marks = new HighlightCtor();
+  const current = new HighlightCtor();
+  registry.set(MARK_HIGHLIGHT, marks);
+  registry.set(CURRENT_HIGHLIGHT, current);
+  const removeStyle = addPageStyle(doc);
+  return {
+    mode: 'highlight',
+    mark(text, spans) {
+      return spans.map(({ start, end }) => {
+        const range = doc.createRange();
+        range.setStart(text, start);
+        range.setEnd(text, end);
+        marks.add(range);
+        return range;
+      });
+    },
+    unmark(ranges) {
+      for (const range of ranges) {
+        marks.delete(range);
+        current.delete(range);
+      }
+    },
+    setCurrent(range) {
+      current.clear();
+      if (range) current.add(range);
+    },
+    destroy() {
+      if (registry.get(MARK_HIGHLIGHT) === marks) registry.delete(MARK_HIGHLIGHT);
+      if (registry.get(CURRENT_HIGHLIGHT) === current) registry.delete(CURRENT_HIGHLIGHT);
+      removeStyle();
+    },
+  };
+}
+
+function wrapRenderer(doc: Document): MarkRenderer {
+  /** Each changed text node with its original text and the nodes the renderer added after it. */
+  const changed = new Map<Text, { data: string; added: ChildNode[] }>();
+  const removeStyle = addPageStyle(doc);
+  let current: Element | null = null;
+  return {
+    mode: 'wrap',
+    mark(text, spans) {
+      const record = changed.get(text) ?? { data: text.data, added: [] };
+      changed.set(text, record);
+      const ranges: Range[] = [];
+      // From the last span back, so the offsets of earlier spans stay valid in `text`.
+      for (const { start, end } of [...spans].reverse()) {
+        const tail = text.splitText(end);
+        const piece = text.splitText(start);
+        const mark = doc.createElement(MARK_TAG);
+        piece.replaceWith(mark);
+        mark.append(piece);
+        record.added.push(mark, tail);
+        const range = doc.createRange();
+        range.selectNodeContents(piece);
+        ranges.unshift(range);
+      }
+      return ranges;
+    },
+    unmark(ranges) {
+      // Only called for text the page itself removed or rewrote: nothing of ours is left to undo there.
+      for (const range of ranges) {
+        const text = range.startContainer.parentElement?.previousSibling;
+        if (text instanceof Text) changed.delete(text);
+      }
+    },
+    setCurrent(range) {
+      current?.removeAttribute('data-current');
+      const node = range?.startContainer;
+      current = node?.parentElement?.tagName.toLowerCase() === MARK_TAG ? node.parentElement : null;
+      current?.setAttribute('data-current', '');
+    },
+    destroy() {
+      for (const [text, { data, added }] of changed) {
+        for (const node of added) node.remove();
+        text.data = data;
+      }
+      changed.clear();
+      removeStyle();
+    },
+  };
+}
+
+/** The best renderer this browser supports (or the one asked for, in tests). */
+export function createMarkRenderer(doc: Document, prefer?: 'highlight' | 'wrap'): MarkRenderer {
+  const hasHighlights =
+    typeof CSS !== 'undefined' && 'highlights' in CSS && typeof (globalThis as { Highlight?: unknown }).Highlight === 'function';
+  return (prefer ?? 'highlight') === 'highlight' && hasHighlights ? highlightRenderer(doc) : wrapRenderer(doc);
+}

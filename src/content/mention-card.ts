@@ -1,0 +1,115 @@
+/**
+ * The small card that explains a mark: who or what it is and its part in the story. Highlights
+ * carry no events, so the pointer is hit-tested against the mention ranges.
+ */
+import { h } from '../shared/dom';
+import type { Entity } from '../shared/story';
+import { PREFIX } from '../shared/ui-prefix';
+import type { Mention } from './annotator';
+
+export const CARD_TAG = `${PREFIX}card`;
+
+const CARD_CSS = `
+:host { all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important;
+  height: 0 !important; z-index: 2147483647 !important; display: block !important; pointer-events: none !important;
+  margin: 0 !important; transform: none !important; filter: none !important; contain: none !important; }
+:host([hidden]) { display: none !important; }
+.card { position: fixed; box-sizing: border-box; width: max-content; max-width: 320px; padding: 8px 10px; border-radius: 8px; border: 1px solid #d5dae1;
+  background: #ffffff; color: #1b1f24; box-shadow: 0 4px 16px rgba(0,0,0,.22);
+  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; text-align: left; }
+.name { margin: 0 0 2px; font-weight: 700; }
+.part { margin: 0; }
+.from { margin: 4px 0 0; font-size: 12px; color: #4a5360; }
+@media (prefers-color-scheme: dark) { .card { background: #1f2329; color: #e9edf2; border-color: #3a414b; } .from { color: #b4bcc8; } }
+`;
+
+/** Text a screen reader hears for a mention: the card's content in one line. */
+export function describeEntity(entity: Entity): string {
+  return `${entity.name}: ${entity.part}`;
+}
+
+export interface MentionCard {
+  show(mention: Mention): void;
+  hide(): void;
+  destroy(): void;
+}
+
+/** Creates the (hidden) card and hit-tests the pointer against `mentionAt`. */
+export function createMentionCard(doc: Document, mentionAt: (node: Node, offset: number) => Mention | undefined, signal: AbortSignal): MentionCard {
+  const host = doc.createElement(CARD_TAG);
+  host.hidden = true;
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = CARD_CSS;
+  const name = h(doc, 'p', { class: 'name' });
+  const part = h(doc, 'p', { class: 'part' });
+  // Positioned inside the shadow root: the host's own styles are reset by `all: initial !important`.
+  const box = h(doc, 'div', { class: 'card', role: 'tooltip' }, name, part, h(doc, 'p', { class: 'from' }, 'Backstory · December 2017'));
+  shadow.append(style, box);
+  (doc.body ?? doc.documentElement).append(host);
+  let shown: Mention | null = null;
+
+  const card: MentionCard = {
+    show(mention) {
+      shown = mention;
+      name.textContent = mention.entity.name;
+      part.textContent = mention.entity.part;
+      const rect = mention.range.getBoundingClientRect();
+      const view = doc.defaultView!;
+      host.hidden = false;
+      const below = rect.bottom + 8;
+      const height = box.getBoundingClientRect().height;
+      const top = below + height > view.innerHeight ? Math.max(8, rect.top - 8 - height) : below;
+      box.style.top = `${Math.round(top)}px`;
+      box.style.left = `${Math.round(Math.min(Math.max(8, rect.left), view.innerWidth - 328))}px`;
+    },
+    hide() {
+      shown = null;
+      host.hidden = true;
+    },
+    destroy: () => host.remove(),
+  };
+
+  let frame = 0;
+  doc.addEventListener(
+    'pointermove',
+    (event) => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const hit = caretAt(doc, event.clientX, event.clientY);
+        const found = hit ? mentionAt(hit.node, hit.offset) : undefined;
+        // The caret snaps to the nearest text, so also check the pointer is over the mention itself.
+        const mention = found && isOver(found.range, event.clientX, event.clientY) ? found : undefined;
+        if (mention && mention !== shown) card.show(mention);
+        else if (!mention && shown) card.hide();
+      });
+    },
+    { passive: true, signal },
+  );
+  // Keep the card beside its mention while the page scrolls (stepping between mentions scrolls too).
+  doc.addEventListener('scroll', () => shown && card.show(shown), { passive: true, signal, capture: true });
+  signal.addEventListener('abort', () => {
+    cancelAnimationFrame(frame);
+    card.destroy();
+  });
+  return card;
+}
+
+function isOver(range: Range, x: number, y: number): boolean {
+  return Array.from(range.getClientRects()).some((r) => x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1);
+}
+
+/** The text position under a point: caretPositionFromPoint (standard, Firefox, Chrome 128+) or caretRangeFromPoint. */
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?(x: number, y: number): Range | null;
+  };
+  if (typeof d.caretPositionFromPoint === 'function') {
+    const pos = d.caretPositionFromPoint(x, y);
+    return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
+  }
+  const range = d.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}

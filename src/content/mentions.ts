@@ -1,0 +1,50 @@
+/** Finds mentions of the story's people and organisations in a string: whole words, longest alias first. */
+import type { Entity } from '../shared/story';
+
+/** One mention inside a string. */
+export interface TextMention {
+  start: number;
+  end: number;
+  entity: Entity;
+}
+
+/** A compiled matcher for a set of entities. */
+export interface MentionMatcher {
+  pattern: RegExp;
+  entityOf(alias: string): Entity | undefined;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Builds one regular expression over every alias, so each text node is searched once. */
+export function compileMatcher(entities: Entity[]): MentionMatcher {
+  const byAlias = new Map<string, Entity>();
+  for (const entity of entities) for (const alias of entity.aliases) byAlias.set(alias.toLowerCase(), entity);
+  const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length).map(escape);
+  // Aliases are proper names: case-insensitive only past the first letter would miss "KASPERSKY"
+  // in headlines, so match case-insensitively and rely on word boundaries.
+  const pattern = new RegExp(`\\b(?:${aliases.join('|') || '(?!)'})\\b`, 'gi');
+  return { pattern, entityOf: (alias) => byAlias.get(alias.toLowerCase().replace(/\s+/g, ' ')) };
+}
+
+/** Every mention in `text`. */
+export function findMentions(text: string, matcher: MentionMatcher): TextMention[] {
+  const found: TextMention[] = [];
+  const { pattern } = matcher;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const entity = matcher.entityOf(m[0]);
+    if (entity) found.push({ start: m.index, end: m.index + m[0].length, entity });
+  }
+  return found;
+}
+
+/**
+ * The entities to mark on a page. The NCSC is marked only where the detector took it for the UK
+ * body: a page about a namesake keeps its "NCSC" unmarked.
+ */
+export function entitiesToMark(entities: Entity[], topics: readonly string[], ncscIsUk: boolean): Entity[] {
+  return entities.filter((e) => e.id !== 'ncsc' || topics.includes('ncsc') || ncscIsUk);
+}

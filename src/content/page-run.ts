@@ -1,0 +1,68 @@
+/**
+ * One run of the extension over one article: classify it and, when it is about the story, show
+ * the panel, mark the mentions and explain them. Uses no extension API, so the benchmark can call
+ * it exactly as the content script does.
+ */
+import { ncscIsUk } from '../shared/detect-topic';
+import type { Verdict } from '../shared/topics';
+import { startAnnotator, type Annotator } from './annotator';
+import { classifyDocument, toPageVerdict } from './classify-page';
+import { createMentionCard, describeEntity } from './mention-card';
+import { entitiesToMark } from './mentions';
+import { pageStory } from './page-story';
+import { mountPanel, type Panel } from './panel';
+
+export interface PageRun {
+  verdict: Verdict;
+  /** The element holding the main text, or null for documents that are not HTML pages. */
+  root: Element | null;
+  panel: Panel | null;
+  annotator: Annotator | null;
+  stop(): void;
+}
+
+export interface PageRunOptions {
+  renderer?: 'highlight' | 'wrap';
+  /** What the panel's "Key quotes" button does (the content script asks the background to open the popup). */
+  onOpenQuotes?(): void;
+}
+
+/** Runs the extension over `doc` as it is now. */
+export function runPage(doc: Document, url: string, options: PageRunOptions = {}): PageRun {
+  const controller = new AbortController();
+  const { verdict, root } = classifyDocument(doc, url);
+  if (!verdict.relevant || !root) return { verdict, root, panel: null, annotator: null, stop: () => controller.abort() };
+
+  let index = -1;
+  const panel = mountPanel(doc, toPageVerdict(verdict), { onStep: (direction) => step(direction), onOpenQuotes: options.onOpenQuotes });
+  const entities = entitiesToMark(pageStory.entities, verdict.topics, ncscIsUk(verdict));
+  const annotator = startAnnotator(root, entities, {
+    signal: controller.signal,
+    renderer: options.renderer,
+    onChange: (mentions) => panel.setMentionCount(mentions.length),
+  });
+  const card = createMentionCard(doc, annotator.mentionAt, controller.signal);
+
+  /** Moves to the next or previous mention: scrolls to it, outlines it and announces its card. */
+  function step(direction: 1 | -1): void {
+    const mentions = annotator.mentions();
+    if (mentions.length === 0) return;
+    index = (((index + direction) % mentions.length) + mentions.length) % mentions.length;
+    const mention = mentions[index]!;
+    mention.node.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    annotator.renderer.setCurrent(mention.range);
+    card.show(mention);
+    panel.announce(`Mention ${index + 1} of ${mentions.length}: ${describeEntity(mention.entity)}`);
+  }
+
+  return {
+    verdict,
+    root,
+    panel,
+    annotator,
+    stop() {
+      controller.abort();
+      panel.destroy();
+    },
+  };
+}
