@@ -31,7 +31,7 @@ export interface LaunchOptions {
 export const FIREFOX_UUID = '5b7a7f43-0d6e-4c1e-9a53-6f1f0c2b1d11';
 
 // Without these Chromium tries to reach Google's services at start, and this machine has no network.
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-quic', '--no-default-browser-check',
 ];

@@ -60,6 +60,8 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
   const renderer = createMarkRenderer(doc, options.renderer);
   const inScope = makeScopeCheck(root);
   const byNode = new Map<Text, Mention[]>();
+  /** Mentions by the text node that holds their words (the same node, or a wrapper's piece of it). */
+  const atNode = new Map<Text, Mention[]>();
   /** Subtrees still to read, each with a walker that remembers where it stopped. */
   const walkers: TreeWalker[] = [];
   const texts: Text[] = [];
@@ -73,6 +75,7 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
     const old = byNode.get(node);
     if (!old) return;
     renderer.unmark(old.map((m) => m.range));
+    for (const m of old) atNode.delete(m.node);
     byNode.delete(node);
     sorted = null;
   };
@@ -86,7 +89,9 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
     const ranges = renderer.mark(text, found);
     // Our own wrappers (fallback renderer) must not come back to us as page changes.
     if (renderer.mode === 'wrap') observer.discardPending();
-    byNode.set(text, found.map((m, i) => ({ range: ranges[i]!, entity: m.entity, node: ranges[i]!.startContainer as Text })));
+    const mentions = found.map((m, i) => ({ range: ranges[i]!, entity: m.entity, node: ranges[i]!.startContainer as Text }));
+    byNode.set(text, mentions);
+    for (const m of mentions) atNode.set(m.node, [...(atNode.get(m.node) ?? []), m]);
     sorted = null;
     return true;
   };
@@ -140,6 +145,7 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
     observer.disconnect();
     renderer.destroy();
     byNode.clear();
+    atNode.clear();
     sorted = [];
   };
   options.signal.addEventListener('abort', stop, { once: true });
@@ -148,7 +154,7 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
     renderer,
     idle: () => running,
     mentions: all,
-    mentionAt: (node, offset) => byNode.get(node as Text)?.find((m) => m.range.startOffset <= offset && offset <= m.range.endOffset),
+    mentionAt: (node, offset) => atNode.get(node as Text)?.find((m) => m.range.startOffset <= offset && offset <= m.range.endOffset),
     stop,
   };
 }

@@ -68,7 +68,8 @@ export async function waitFor<T>(check: () => Promise<T>, what: string, timeout 
   let last: unknown;
   while (Date.now() < end) {
     try {
-      const value = await check();
+      // A single check may hang (a page mid-navigation never answers): give each one two seconds.
+      const value = await Promise.race([check(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('check timed out')), 2_000))]);
       if (value) return value;
     } catch (error) {
       last = error;

@@ -1,0 +1,180 @@
+// npm run bench [-- --quick] [-- --browser=chromium|firefox]: what the extension costs a page,
+// against a bare text walk (the floor) and mark.js, on generated news pages of 20 KB to 10 MB of
+// text, in real headless Chromium and Firefox. Medians of fresh page loads; prints a table and
+// the ratios, and writes artifacts/bench/results.json. See the README's "Performance" section.
+import { build } from 'esbuild';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { generatePage } from './bench/generate-page';
+import { findBrowser } from './lib/browsers';
+import { buildExtension } from './lib/build-extension';
+import { CHROMIUM_FLAGS, launchChromium } from './lib/launch';
+import { ROOT } from './lib/paths';
+import { serveDirectory } from './lib/serve';
+
+const quick = process.argv.includes('--quick');
+const only = process.argv.find((a) => a.startsWith('--browser='))?.split('=')[1];
+const RUNS = quick ? 3 : 5;
+const SIZES: [string, number][] = quick
+  ? [['20 KB', 20_000], ['200 KB', 200_000], ['2 MB', 2_000_000]]
+  : [['20 KB', 20_000], ['200 KB', 200_000], ['2 MB', 2_000_000], ['10 MB', 10_000_000]];
+const TERMS = ['Kaspersky Lab', 'Kaspersky', 'National Cyber Security Centre', 'NCSC', 'Barclays', 'Ciaran Martin', 'Reuters', 'UK government'];
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+async function preparePages(dir: string): Promise<void> {
+  SIZES.forEach(([label, bytes], i) => writeFileSync(path.join(dir, `page-${bytes}.html`), generatePage(bytes, 1000 + i).html));
+  writeFileSync(path.join(dir, 'irrelevant-10000000.html'), generatePage(10_000_000, 7, false).html);
+  await build({ entryPoints: [path.join(ROOT, 'scripts/bench/in-page.ts')], bundle: true, minify: true, format: 'iife', outfile: path.join(dir, 'in-page.js'), logLevel: 'warning' });
+  copyFileSync(path.join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), path.join(dir, 'mark.min.js'));
+}
+
+/** Fine timers need cross-origin isolation (Chromium 5 µs, Firefox 20 µs steps). */
+const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'same-origin' };
+
+function launchPlain(name: 'chromium' | 'firefox'): Promise<Browser> {
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), `backstory-bench-${name}-`));
+  return name === 'chromium'
+    ? puppeteer.launch({ executablePath: findBrowser('chromium'), headless: true, userDataDir, args: CHROMIUM_FLAGS, protocolTimeout: 600_000 })
+    : puppeteer.launch({
+        browser: 'firefox', executablePath: findBrowser('firefox'), headless: true, userDataDir, protocolTimeout: 600_000,
+        extraPrefsFirefox: { 'privacy.reduceTimerPrecision': false, 'dom.max_script_run_time': 0 },
+      });
+}
+
+async function freshPage(browser: Browser, url: string, scripts: string[]): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url, { waitUntil: 'load', timeout: 300_000 });
+  for (const script of scripts) await page.addScriptTag({ url: script });
+  return page;
+}
+
+type Row = Record<string, number | string>;
+
+async function inPageMethods(name: 'chromium' | 'firefox', origin: string): Promise<Row[]> {
+  const browser = await launchPlain(name);
+  const rows: Row[] = [];
+  try {
+    for (const [label, bytes] of SIZES) {
+      const url = `${origin}/page-${bytes}.html`;
+      const walk: number[] = [];
+      const ext: number[] = [];
+      const extSync: number[] = [];
+      const mark: number[] = [];
+      let mentions = 0;
+      for (let run = 0; run < RUNS; run += 1) {
+        let page = await freshPage(browser, url, [`${origin}/in-page.js`]);
+        walk.push((await page.evaluate(() => (globalThis as any).__backstoryBench.walk())).ms);
+        await page.close();
+        page = await freshPage(browser, url, [`${origin}/in-page.js`]);
+        const r = await page.evaluate(() => (globalThis as any).__backstoryBench.extension());
+        ext.push(r.ms);
+        extSync.push(r.syncMs);
+        mentions = r.mentions;
+        await page.close();
+        page = await freshPage(browser, url, [`${origin}/in-page.js`, `${origin}/mark.min.js`]);
+        mark.push((await page.evaluate((t: string[]) => (globalThis as any).__backstoryBench.markjs(t), TERMS)).ms);
+        await page.close();
+      }
+      const row = { browser: name, size: label, walkMs: round(median(walk)), extensionMs: round(median(ext)), extensionFirstTaskMs: round(median(extSync)), markjsMs: round(median(mark)), mentions };
+      rows.push({ ...row, extensionOverWalk: round(row.extensionMs / row.walkMs), markjsOverExtension: round(row.markjsMs / row.extensionMs) });
+      console.log(JSON.stringify(rows.at(-1)));
+    }
+    if (!quick) {
+      const cost: number[] = [];
+      for (let run = 0; run < RUNS; run += 1) {
+        const page = await freshPage(browser, `${origin}/irrelevant-10000000.html`, [`${origin}/in-page.js`]);
+        const r = await page.evaluate(() => (globalThis as any).__backstoryBench.extension());
+        if (r.relevant) throw new Error('the irrelevant page was classified as relevant');
+        cost.push(r.ms);
+        await page.close();
+      }
+      rows.push({ browser: name, size: '10 MB, irrelevant', extensionMs: round(median(cost)) });
+      console.log(JSON.stringify(rows.at(-1)));
+    }
+  } finally {
+    await browser.close();
+  }
+  return rows;
+}
+
+/** (d) Whole-extension cost on page load in Chromium: CDP ScriptDuration with minus without, and long tasks. */
+async function pageLoadCost(origin: string, chromeDir: string): Promise<Row[]> {
+  const withExt = await launchChromium(chromeDir);
+  const without = await launchPlain('chromium');
+  const rows: Row[] = [];
+  const measure = async (browser: Browser, url: string) => {
+    const page = await browser.newPage();
+    await page.evaluateOnNewDocument(() => {
+      (globalThis as any).__longTasks = [];
+      new PerformanceObserver((list) => (globalThis as any).__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+    });
+    const cdp = await page.createCDPSession();
+    await cdp.send('Performance.enable');
+    await page.goto(url, { waitUntil: 'load', timeout: 300_000 });
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const get = (n: string) => (metrics.find((m) => m.name === n)?.value ?? 0) * 1000;
+    const longTasks: number[] = await page.evaluate(() => (globalThis as any).__longTasks);
+    await page.close();
+    return { script: get('ScriptDuration'), task: get('TaskDuration'), longTasks };
+  };
+  try {
+    for (const [label, bytes] of SIZES) {
+      const url = `${origin}/page-${bytes}.html`;
+      const script: number[] = [];
+      const task: number[] = [];
+      let extraLong = 0;
+      for (let run = 0; run < RUNS; run += 1) {
+        const a = await measure(withExt.browser, url);
+        const b = await measure(without, url);
+        script.push(a.script - b.script);
+        task.push(a.task - b.task);
+        extraLong = Math.max(extraLong, a.longTasks.filter((d) => d > 50).length - b.longTasks.filter((d) => d > 50).length);
+      }
+      rows.push({ browser: 'chromium', size: label, scriptMsAdded: round(median(script)), taskMsAdded: round(median(task)), extraLongTasks: extraLong });
+      console.log(JSON.stringify(rows.at(-1)));
+    }
+  } finally {
+    await withExt.close();
+    await without.close();
+  }
+  return rows;
+}
+
+const dirs = await buildExtension();
+const dir = mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-'));
+await preparePages(dir);
+const server = await serveDirectory(dir, () => ISOLATION);
+const results: { machine: string; browsers: Record<string, string>; methods: Row[]; pageLoad: Row[] } = {
+  machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`,
+  browsers: {},
+  methods: [],
+  pageLoad: [],
+};
+try {
+  for (const name of ['chromium', 'firefox'] as const) {
+    if (only && only !== name) continue;
+    const browser = await launchPlain(name);
+    results.browsers[name] = await browser.version();
+    await browser.close();
+    results.methods.push(...(await inPageMethods(name, server.origin)));
+  }
+  if (!only || only === 'chromium') results.pageLoad = await pageLoadCost(server.origin, dirs.chrome);
+} finally {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+const out = path.join(ROOT, 'artifacts/bench');
+mkdirSync(out, { recursive: true });
+writeFileSync(path.join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\n${results.machine}; ${Object.entries(results.browsers).map(([k, v]) => `${k} ${v}`).join(', ')}; medians of ${RUNS} fresh loads`);
+console.table(results.methods);
+if (results.pageLoad.length) console.table(results.pageLoad);
+console.log(`Written to ${path.join(out, 'results.json')}`);

@@ -1,0 +1,72 @@
+/**
+ * Generates seeded news-like pages for the benchmark: a site header and navigation, an article of
+ * the requested amount of text with a story term about once per 2,000 characters, a related-stories
+ * aside, a JSON-LD script, a style block and a footer. Same seed, same page.
+ */
+
+const WORDS = (
+  'the government said on monday that new rules would apply to suppliers of security software across public ' +
+  'services while officials in london and elsewhere reviewed contracts with firms whose products run on sensitive ' +
+  'networks critics argued the move came late and ministers denied that any breach had taken place analysts ' +
+  'expect further guidance this year as departments audit their systems and banks review the tools they offer'
+).split(' ');
+const TERMS = ['Kaspersky', 'National Cyber Security Centre', 'NCSC', 'Barclays', 'Ciaran Martin', 'Reuters', 'Kaspersky Lab', 'UK government'];
+
+/** A small, fast seeded PRNG (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface GeneratedPage {
+  html: string;
+  textBytes: number;
+  terms: number;
+}
+
+/** A page with about `textBytes` characters of article text; `withTerms` false gives an irrelevant page. */
+export function generatePage(textBytes: number, seed: number, withTerms = true): GeneratedPage {
+  const next = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const paragraphs: string[] = [];
+  let length = 0;
+  let sinceTerm = 0;
+  let terms = 0;
+  while (length < textBytes) {
+    const words: string[] = [];
+    const target = 300 + Math.floor(next() * 500);
+    let size = 0;
+    while (size < target) {
+      let word = pick(WORDS);
+      if (withTerms && sinceTerm >= 2_000) {
+        word = pick(TERMS);
+        sinceTerm = 0;
+        terms += 1;
+      }
+      words.push(word);
+      size += word.length + 1;
+      sinceTerm += word.length + 1;
+    }
+    const text = words.join(' ');
+    paragraphs.push(`<p>${text.charAt(0).toUpperCase()}${text.slice(1)}.</p>`);
+    length += text.length + 1;
+  }
+  const nav = Array.from({ length: 60 }, (_, i) => `<li><a href="/section/${i}">Section ${i}</a></li>`).join('');
+  const related = Array.from({ length: 8 }, (_, i) => `<li><a href="/story/${i}">Related story number ${i} about other news</a></li>`).join('');
+  const title = withTerms ? 'Kaspersky software removed from government systems' : 'Council approves new budget for road repairs';
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} | Bench News</title>
+<meta name="description" content="${title}.">
+<style>body{font:16px/1.5 Georgia,serif;margin:0}header,footer{background:#eee;padding:8px}article{max-width:700px;margin:auto}</style>
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"${title}"}</script></head>
+<body><header><strong>Bench News</strong><nav><ul>${nav}</ul></nav></header>
+<main><article><h1>${title}</h1><p class="byline">By the bench desk</p>${paragraphs.join('\n')}</article>
+<aside class="related"><h2>Related</h2><ul>${related}</ul></aside></main>
+<footer><p>Bench News, a generated page for benchmarking.</p></footer></body></html>`;
+  return { html, textBytes: length, terms };
+}
