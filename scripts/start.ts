@@ -35,6 +35,8 @@ async function main(): Promise<void> {
     const pageShot = path.join(out, `${name}-page.png`);
     await page.screenshot({ path: pageShot });
     const popup = await ext.openExtensionPage(`popup/popup.html?tab=${tabId}`);
+    // Chromium draws no frames for a background tab, and a screenshot of one never finishes.
+    await popup.bringToFront();
     await popup.setViewport({ width: 400, height: 800 });
     await popup.waitForFunction(() => !document.getElementById('status')?.textContent?.startsWith('Checking'));
     const popupShot = path.join(out, `${name}-popup.png`);

@@ -69,9 +69,12 @@ function extensionBrowser(
         await page.goto(url, { waitUntil: 'load' });
         const fresh = (await tabIds()).filter((id) => !before.has(id));
         if (fresh.length !== 1) throw new Error(`expected one new tab for ${url}, found ${fresh.length}`);
+        await probe.close();
+        // The new tab is the one the user looks at (Chromium draws no frames for a background tab).
+        await page.bringToFront();
         return { page, tabId: fresh[0]! };
       } finally {
-        await probe.close();
+        if (!probe.isClosed()) await probe.close();
       }
     },
     async close() {

@@ -50,6 +50,8 @@ describe.each(BROWSERS)('%s with the extension loaded', (name) => {
     await page.bringToFront();
     log('front');
     await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-panel.png`) });
+    // Chromium draws no frames for a background tab, and a screenshot of one never finishes.
+    await popup.bringToFront();
     await popup.setViewport({ width: 400, height: 900 });
     log('page shot');
     await popup.screenshot({ path: path.join(SCREENSHOTS, `${name}-popup.png`), fullPage: true });
