@@ -54,8 +54,16 @@ export function generatePage(textBytes: number, seed: number, withTerms = true):
       sinceTerm += word.length + 1;
     }
     const text = words.join(' ');
-    paragraphs.push(`<p>${text.charAt(0).toUpperCase()}${text.slice(1)}.</p>`);
     length += text.length + 1;
+    // Inline markup as news sites write it: links, emphasis and spans every few words.
+    const marked = words.map((word, i) => {
+      if (i % 9 === 4) return `<a href="/topic/${i}">${word}</a>`;
+      if (i % 13 === 7) return `<em>${word}</em>`;
+      if (i % 17 === 11) return `<span class="hl">${word}</span>`;
+      return word;
+    });
+    const html = marked.join(' ');
+    paragraphs.push(next() < 0.1 ? `<blockquote><p>${html}.</p></blockquote>` : `<p>${html.charAt(0).toUpperCase()}${html.slice(1)}.</p>`);
   }
   const nav = Array.from({ length: 60 }, (_, i) => `<li><a href="/section/${i}">Section ${i}</a></li>`).join('');
   const related = Array.from({ length: 8 }, (_, i) => `<li><a href="/story/${i}">Related story number ${i} about other news</a></li>`).join('');

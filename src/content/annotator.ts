@@ -17,8 +17,8 @@ export interface Mention {
 
 export interface AnnotatorOptions {
   signal: AbortSignal;
-  /** Called after each batch of changes, with all current mentions in document order. */
-  onChange?(mentions: readonly Mention[]): void;
+  /** Called after each batch of changes with the number of marked mentions (sorting them is left to who needs it). */
+  onChange?(count: number): void;
   renderer?: 'highlight' | 'wrap';
   /** Debounce for text the page adds later, in ms. */
   debounceMs?: number;
@@ -66,6 +66,7 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
   const walkers: TreeWalker[] = [];
   const texts: Text[] = [];
   let sorted: Mention[] | null = [];
+  let count = 0;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
 
@@ -77,6 +78,7 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
     renderer.unmark(old.map((m) => m.range));
     for (const m of old) atNode.delete(m.node);
     byNode.delete(node);
+    count -= old.length;
     sorted = null;
   };
 
@@ -91,6 +93,7 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
     if (renderer.mode === 'wrap') observer.discardPending();
     const mentions = found.map((m, i) => ({ range: ranges[i]!, entity: m.entity, node: ranges[i]!.startContainer as Text }));
     byNode.set(text, mentions);
+    count += mentions.length;
     for (const m of mentions) atNode.set(m.node, [...(atNode.get(m.node) ?? []), m]);
     sorted = null;
     return true;
@@ -101,7 +104,7 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
     while ((walkers.length > 0 || texts.length > 0) && !stopped) {
       const start = performance.now();
       let changed = false;
-      let count = 0;
+      let visited = 0;
       while (texts.length > 0) changed = markText(texts.pop()!) || changed;
       while (walkers.length > 0 && performance.now() - start < SLICE_MS) {
         const walker = walkers[0]!;
@@ -109,11 +112,11 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
         for (; node; node = walker.nextNode()) {
           changed = markText(node as Text) || changed;
           // Look at the clock every 64 text nodes; the walker resumes here in the next slice.
-          if ((count += 1) % 64 === 0 && performance.now() - start >= SLICE_MS) break;
+          if ((visited += 1) % 64 === 0 && performance.now() - start >= SLICE_MS) break;
         }
         if (!node) walkers.shift();
       }
-      if (changed) options.onChange?.(all());
+      if (changed) options.onChange?.(count);
       if (walkers.length > 0) await yieldToBrowser();
     }
   };
@@ -134,10 +137,11 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
   const observer = watchChanges(root, options.debounceMs ?? 250, (changedNodes) => {
     for (const node of [...byNode.keys()]) if (!node.isConnected) forget(node);
     enqueue(changedNodes);
-    options.onChange?.(all());
+    options.onChange?.(count);
   });
   walkers.push(doc.createTreeWalker(root, NodeFilter.SHOW_TEXT));
-  running = drain();
+  // Marking starts in a task of its own, so classification and the panel are not one long task with it.
+  running = yieldToBrowser().then(drain);
 
   const stop = (): void => {
     if (stopped) return;
@@ -147,6 +151,7 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
     byNode.clear();
     atNode.clear();
     sorted = [];
+    count = 0;
   };
   options.signal.addEventListener('abort', stop, { once: true });
 

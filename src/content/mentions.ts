@@ -21,12 +21,12 @@ function escape(text: string): string {
 /** Builds one regular expression over every alias, so each text node is searched once. */
 export function compileMatcher(entities: Entity[]): MentionMatcher {
   const byAlias = new Map<string, Entity>();
-  for (const entity of entities) for (const alias of entity.aliases) byAlias.set(alias.toLowerCase(), entity);
+  for (const entity of entities) for (const alias of entity.aliases) byAlias.set(alias, entity);
   const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length).map(escape);
-  // Aliases are proper names: case-insensitive only past the first letter would miss "KASPERSKY"
-  // in headlines, so match case-insensitively and rely on word boundaries.
-  const pattern = new RegExp(`\\b(?:${aliases.join('|') || '(?!)'})\\b`, 'gi');
-  return { pattern, entityOf: (alias) => byAlias.get(alias.toLowerCase().replace(/\s+/g, ' ')) };
+  // Aliases are proper names, matched as written: case-sensitive matching is both more precise
+  // ("reuters" in a URL is not the agency) and several times faster on long pages.
+  const pattern = new RegExp(`\\b(?:${aliases.join('|') || '(?!)'})\\b`, 'g');
+  return { pattern, entityOf: (alias) => byAlias.get(alias) };
 }
 
 /** Every mention in `text`. */

@@ -39,7 +39,7 @@ export function runPage(doc: Document, url: string, options: PageRunOptions = {}
   const annotator = startAnnotator(root, entities, {
     signal: controller.signal,
     renderer: options.renderer,
-    onChange: (mentions) => panel.setMentionCount(mentions.length),
+    onChange: (count) => panel.setMentionCount(count),
   });
   const card = createMentionCard(doc, annotator.mentionAt, controller.signal);
 

@@ -115,9 +115,52 @@ function safeUrlText(url: string): string {
   }
 }
 
-function contextScore(table: [RegExp, number][], texts: string[]): number {
-  return table.reduce((sum, [pattern, weight]) => sum + weight * texts.reduce((n, t) => n + Math.min(count(pattern, t), 5), 0), 0);
+/** Context entries compiled into one alternation per flag set, so each text is scanned once per table. */
+interface CompiledContext {
+  patterns: RegExp[];
+  /** For each pattern, the entry behind each capture group, in group order. */
+  groups: { family: string; weight: number }[][];
 }
+
+function compileContext(tables: Record<string, [RegExp, number][]>): CompiledContext {
+  const byFlags = new Map<string, { sources: string[]; entries: { family: string; weight: number }[] }>();
+  for (const [family, table] of Object.entries(tables)) {
+    for (const [pattern, weight] of table) {
+      const bucket = byFlags.get(pattern.flags) ?? { sources: [], entries: [] };
+      bucket.sources.push(`(${pattern.source})`);
+      bucket.entries.push({ family, weight });
+      byFlags.set(pattern.flags, bucket);
+    }
+  }
+  const compiled: CompiledContext = { patterns: [], groups: [] };
+  for (const [flags, { sources, entries }] of byFlags) {
+    compiled.patterns.push(new RegExp(sources.join('|'), flags));
+    compiled.groups.push(entries);
+  }
+  return compiled;
+}
+
+/** Weighted context score per family over `texts`; each entry counts at most 5 times per text. */
+function contextScores(context: CompiledContext, texts: string[]): Map<string, number> {
+  const scores = new Map<string, number>();
+  context.patterns.forEach((pattern, p) => {
+    const entries = context.groups[p]!;
+    for (const text of texts) {
+      const seen = new Array<number>(entries.length).fill(0);
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+        const i = m.findIndex((g, k) => k > 0 && g !== undefined) - 1;
+        const entry = entries[i];
+        if (!entry || seen[i]! >= 5) continue;
+        seen[i]! += 1;
+        scores.set(entry.family, (scores.get(entry.family) ?? 0) + entry.weight);
+      }
+    }
+  });
+  return scores;
+}
+
+const CONTEXT = compileContext({ UK: UK_CONTEXT, ...NAMESAKES });
 
 interface TopicScore {
   score: number;
@@ -158,12 +201,12 @@ function isAbout(s: TopicScore): boolean {
 
 /** Whether the NCSC the page names is the UK's, rather than one of the bodies that share the name. */
 function ukNcsc(places: [Place, string][]): { uk: boolean; rival: string | null; margin: number } {
-  const texts = places.map(([, t]) => t);
-  const uk = contextScore(UK_CONTEXT, texts);
+  const scores = contextScores(CONTEXT, places.map(([, t]) => t));
+  const uk = scores.get('UK') ?? 0;
   let rival: string | null = null;
   let best = 0;
-  for (const [name, table] of Object.entries(NAMESAKES)) {
-    const score = contextScore(table, texts);
+  for (const name of Object.keys(NAMESAKES)) {
+    const score = scores.get(name) ?? 0;
     if (score > best) [rival, best] = [name, score];
   }
   // The UK centre is by far the most reported of the namesakes, so it wins unless another one has
