@@ -28,7 +28,7 @@ async function extension(): Promise<{ ms: number; syncMs: number; mentions: numb
   const syncMs = now() - start;
   await run.annotator?.idle();
   const ms = now() - start;
-  const mentions = run.annotator?.mentions().length ?? 0;
+  const mentions = run.annotator?.count() ?? 0;
   run.stop();
   return { ms, syncMs, mentions, relevant: run.verdict.relevant };
 }

@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFi
 import path from 'node:path';
 import { validateStory } from '../../src/shared/story';
 import { manifestFor, type Target } from './manifest';
+import { minifyCssPlugin } from './minify-css-plugin';
 import { DIST, ROOT, distFor } from './paths';
 
 const ENTRIES = {
@@ -55,6 +56,7 @@ export async function buildExtension(): Promise<Record<Target, string>> {
     minify: true,
     target: ['chrome120', 'firefox140'],
     legalComments: 'none',
+    plugins: [minifyCssPlugin],
     charset: 'utf8',
     logLevel: 'warning',
   });

@@ -8,11 +8,19 @@ import { compileMatcher, findMentions } from './mentions';
 import { createMarkRenderer, isOwnNode, type MarkRenderer } from './mark-renderer';
 import { SLICE_MS, yieldToBrowser } from './yield-to-browser';
 
-/** One marked mention. */
+/** One marked mention. `range` may be a StaticRange: use {@link liveRange} for geometry. */
 export interface Mention {
-  range: Range;
+  range: AbstractRange;
   entity: Entity;
   node: Text;
+}
+
+/** A live Range over a mention, for its on-screen boxes. */
+export function liveRange(mention: Mention): Range {
+  const range = mention.node.ownerDocument.createRange();
+  range.setStart(mention.range.startContainer, mention.range.startOffset);
+  range.setEnd(mention.range.endContainer, mention.range.endOffset);
+  return range;
 }
 
 export interface AnnotatorOptions {
@@ -28,7 +36,10 @@ export interface Annotator {
   readonly renderer: MarkRenderer;
   /** Resolves when the work queued so far is done (the first full pass, at the start). */
   idle(): Promise<void>;
+  /** All marked mentions in document order (sorted on demand). */
   mentions(): readonly Mention[];
+  /** How many mentions are marked. */
+  count(): number;
   /** The mention whose text contains `node` at `offset`, if any. */
   mentionAt(node: Node, offset: number): Mention | undefined;
   stop(): void;
@@ -67,6 +78,7 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
   const texts: Text[] = [];
   let sorted: Mention[] | null = [];
   let count = 0;
+  let slices = 0;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
 
@@ -82,12 +94,16 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
     sorted = null;
   };
 
+  // Called for every text node of the article: the cheap tests come first, and the scope check
+  // (which walks ancestors) runs only for the few nodes that contain a mention.
   const markText = (text: Text): boolean => {
+    const data = text.data;
+    if (data.length < 3) return false;
+    const found = findMentions(data, matcher);
+    if (found.length === 0) return false;
     // A text node that follows one of our wrappers is the tail of a split we made: already searched.
     if (byNode.has(text) || (text.previousSibling && isOwnNode(text.previousSibling))) return false;
-    if (text.data.length < 3 || !inScope(text.parentElement)) return false;
-    const found = findMentions(text.data, matcher);
-    if (found.length === 0) return false;
+    if (!inScope(text.parentElement)) return false;
     const ranges = renderer.mark(text, found);
     // Our own wrappers (fallback renderer) must not come back to us as page changes.
     if (renderer.mode === 'wrap') observer.discardPending();
@@ -116,9 +132,13 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
         }
         if (!node) walkers.shift();
       }
+      slices += 1;
+      // Draw what was found when the pass ends, and every 40 slices (about 0.3 s) on long pages.
+      if (walkers.length === 0 || slices % 40 === 0) renderer.flush();
       if (changed) options.onChange?.(count);
       if (walkers.length > 0) await yieldToBrowser();
     }
+    renderer.flush();
   };
 
   const enqueue = (nodes: Node[]): void => {
@@ -159,6 +179,7 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
     renderer,
     idle: () => running,
     mentions: all,
+    count: () => count,
     mentionAt: (node, offset) => atNode.get(node as Text)?.find((m) => m.range.startOffset <= offset && offset <= m.range.endOffset),
     stop,
   };

@@ -5,8 +5,8 @@
 import { PREFIX } from '../shared/ui-prefix';
 
 const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON',
-  'SELECT', 'TEXTAREA', 'INPUT', 'IFRAME', 'SVG', 'CANVAS', 'VIDEO', 'AUDIO', 'CODE', 'PRE', 'FIGCAPTION',
+  'script', 'style', 'noscript', 'template', 'nav', 'aside', 'footer', 'form', 'button',
+  'select', 'textarea', 'input', 'iframe', 'svg', 'canvas', 'video', 'audio', 'code', 'pre', 'figcaption',
 ]);
 /** Class or id words that mark boxes around an article rather than the article itself. */
 const BOILERPLATE_WORDS = new Set([
@@ -16,6 +16,8 @@ const BOILERPLATE_WORDS = new Set([
 ]);
 /** Leading words that describe a state, not a box: "has-share-buttons" is an article with share buttons. */
 const MODIFIERS = new Set(['has', 'with', 'no', 'is', 'js', 'show', 'hide', 'u', 'l']);
+/** Inline text elements: never a box of boilerplate, so their text needs no further checks. */
+const INLINE = new Set(['a', 'em', 'strong', 'b', 'i', 'u', 's', 'small', 'mark', 'abbr', 'cite', 'q', 'time', 'sub', 'sup', 'span', 'br', 'wbr']);
 const SKIP_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'textbox', 'searchbox']);
 
 /** "related-stories", "social-share", "comments" are boilerplate; "entry-content", "has-sidebar" are not. */
@@ -26,17 +28,20 @@ function isBoilerplateToken(token: string): boolean {
   return BOILERPLATE_WORDS.has(first) || BOILERPLATE_WORDS.has(parts[parts.length - 1]!);
 }
 
-/** Whether `el` and everything in it should be left out of the article's text. */
+/** Whether `el` and everything in it should be left out of the article's text. Called per element: kept cheap. */
 export function isBoilerplate(el: Element): boolean {
-  const tag = el.tagName.toUpperCase();
-  if (SKIP_TAGS.has(tag)) return true;
-  if (el.tagName.toLowerCase().startsWith(PREFIX)) return true;
+  const tag = el.localName;
+  if (INLINE.has(tag) && !el.hasAttribute('hidden') && !el.hasAttribute('contenteditable')) return false;
+  if (SKIP_TAGS.has(tag) || tag.startsWith(PREFIX)) return true;
+  // A page-level <header> is the site's masthead; one inside an article holds its headline.
+  if (tag === 'header' && el.parentElement === el.ownerDocument.body) return true;
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  if (el.getAttribute('contenteditable') !== null && el.getAttribute('contenteditable') !== 'false') return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
   const role = el.getAttribute('role');
   if (role !== null && SKIP_ROLES.has(role)) return true;
-  // A page-level <header> is the site's masthead; one inside an article holds its headline.
-  if (tag === 'HEADER' && el.parentElement === el.ownerDocument.body) return true;
-  const tokens = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`.toLowerCase().split(/\s+/);
-  return tokens.some(isBoilerplateToken);
+  if (el.id && isBoilerplateToken(el.id.toLowerCase())) return true;
+  for (const name of Array.from(el.classList)) if (isBoilerplateToken(name.toLowerCase())) return true;
+  return false;
 }

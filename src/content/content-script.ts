@@ -2,7 +2,7 @@
  * The content script's life in one page: run the extension over the article, tell the background,
  * answer the popup, and start again when a single-page app swaps the article. `stop()` undoes all.
  */
-import { parseMessage, warnIgnored, type MessageMap, type PageStatus, type PageVerdict } from '../shared/messages';
+import { isGetPageStatus, warnIgnored, type MessageMap, type PageStatus, type PageVerdict } from '../shared/messages';
 import { toPageVerdict } from './classify-page';
 import { runPage, type PageRun } from './page-run';
 import { onRuntimeMessage, runtimeId, sendToBackground } from './runtime';
@@ -35,8 +35,7 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
       warnIgnored('content', 'it came from outside the extension');
       return undefined;
     }
-    const parsed = parseMessage(message);
-    if (parsed?.type !== 'getPageStatus') {
+    if (!isGetPageStatus(message)) {
       warnIgnored('content', 'unknown or malformed message');
       return undefined;
     }

@@ -9,9 +9,11 @@ export const MARK_HIGHLIGHT = `${PREFIX}mention`;
 export const CURRENT_HIGHLIGHT = `${PREFIX}current`;
 export const MARK_TAG = `${PREFIX}mark`;
 
-const PAGE_CSS = `
+const HIGHLIGHT_CSS = `
 ::highlight(${MARK_HIGHLIGHT}) { background-color: rgba(255, 200, 40, 0.35); text-decoration: underline dotted #1a4f9c 2px; }
 ::highlight(${CURRENT_HIGHLIGHT}) { background-color: #ffd54f; color: #111; text-decoration: underline solid #1a4f9c 2px; }
+`;
+const WRAP_CSS = `
 ${MARK_TAG} { all: unset; background-color: rgba(255, 200, 40, 0.35); text-decoration: underline dotted #1a4f9c 2px; }
 ${MARK_TAG}[data-current] { background-color: #ffd54f; color: #111; }
 `;
@@ -19,11 +21,13 @@ ${MARK_TAG}[data-current] { background-color: #ffd54f; color: #111; }
 /** Draws and removes marks over mentions of one text node at a time. */
 export interface MarkRenderer {
   readonly mode: 'highlight' | 'wrap';
-  /** Marks `spans` (offsets into `text`, in order, not overlapping); returns one live range per span. */
-  mark(text: Text, spans: { start: number; end: number }[]): Range[];
+  /** Marks `spans` (offsets into `text`, in order, not overlapping); returns one range per span. */
+  mark(text: Text, spans: readonly { start: number; end: number }[]): AbstractRange[];
+  /** Draws the marks made since the last flush (the highlight renderer batches them). */
+  flush(): void;
   /** Forgets marks whose text the page removed or rewrote. */
-  unmark(ranges: Range[]): void;
-  setCurrent(range: Range | null): void;
+  unmark(ranges: AbstractRange[]): void;
+  setCurrent(range: AbstractRange | null): void;
   destroy(): void;
 }
 
@@ -32,15 +36,15 @@ export function isOwnNode(node: Node): boolean {
   return node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName.toLowerCase() === MARK_TAG;
 }
 
-function addPageStyle(doc: Document): () => void {
+function addPageStyle(doc: Document, css: string): () => void {
   const style = doc.createElement('style');
   style.id = `${PREFIX}page-style`;
-  style.textContent = PAGE_CSS;
+  style.textContent = css;
   (doc.head ?? doc.documentElement).append(style);
   return () => style.remove();
 }
 
-type HighlightSet = Set<Range>;
+type HighlightSet = Set<AbstractRange>;
 
 function highlightRenderer(doc: Document): MarkRenderer {
   const registry = (CSS as unknown as { highlights: Map<string, HighlightSet> }).highlights;
@@ -49,19 +53,34 @@ function highlightRenderer(doc: Document): MarkRenderer {
   const current = new HighlightCtor();
   registry.set(MARK_HIGHLIGHT, marks);
   registry.set(CURRENT_HIGHLIGHT, current);
-  const removeStyle = addPageStyle(doc);
-  return {
-    mode: 'highlight',
-    mark(text, spans) {
-      return spans.map(({ start, end }) => {
+  const removeStyle = addPageStyle(doc, HIGHLIGHT_CSS);
+  // StaticRange where the browser has it: a live Range is updated by the browser on every DOM
+  // change anywhere in the page, and thousands of them slow the page's own updates down.
+  const makeRange = typeof StaticRange === 'function'
+    ? (text: Text, start: number, end: number): AbstractRange => new StaticRange({ startContainer: text, startOffset: start, endContainer: text, endOffset: end })
+    : (text: Text, start: number, end: number): AbstractRange => {
         const range = doc.createRange();
         range.setStart(text, start);
         range.setEnd(text, end);
-        marks.add(range);
         return range;
-      });
+      };
+  // Ranges reach the highlight in batches: each change to a highlight makes the browser repaint
+  // every mark, so adding them one slice at a time would repaint thousands of marks many times.
+  let pending: AbstractRange[] = [];
+  return {
+    mode: 'highlight',
+    mark(text, spans) {
+      const ranges = spans.map(({ start, end }) => makeRange(text, start, end));
+      pending.push(...ranges);
+      return ranges;
+    },
+    flush() {
+      for (const range of pending) marks.add(range);
+      pending = [];
     },
     unmark(ranges) {
+      const gone = new Set(ranges);
+      pending = pending.filter((r) => !gone.has(r));
       for (const range of ranges) {
         marks.delete(range);
         current.delete(range);
@@ -72,6 +91,7 @@ function highlightRenderer(doc: Document): MarkRenderer {
       if (range) current.add(range);
     },
     destroy() {
+      pending = [];
       if (registry.get(MARK_HIGHLIGHT) === marks) registry.delete(MARK_HIGHLIGHT);
       if (registry.get(CURRENT_HIGHLIGHT) === current) registry.delete(CURRENT_HIGHLIGHT);
       removeStyle();
@@ -82,16 +102,16 @@ function highlightRenderer(doc: Document): MarkRenderer {
 function wrapRenderer(doc: Document): MarkRenderer {
   /** Each changed text node with its original text and the nodes the renderer added after it. */
   const changed = new Map<Text, { data: string; added: ChildNode[] }>();
-  const removeStyle = addPageStyle(doc);
+  const removeStyle = addPageStyle(doc, WRAP_CSS);
   let current: Element | null = null;
   return {
     mode: 'wrap',
     mark(text, spans) {
       const record = changed.get(text) ?? { data: text.data, added: [] };
       changed.set(text, record);
-      const ranges: Range[] = [];
+      const ranges: AbstractRange[] = [];
       // From the last span back, so the offsets of earlier spans stay valid in `text`.
-      for (const { start, end } of [...spans].reverse()) {
+      for (const { start, end } of spans.slice().reverse()) {
         const tail = text.splitText(end);
         const piece = text.splitText(start);
         const mark = doc.createElement(MARK_TAG);
@@ -110,6 +130,9 @@ function wrapRenderer(doc: Document): MarkRenderer {
         const text = range.startContainer.parentElement?.previousSibling;
         if (text instanceof Text) changed.delete(text);
       }
+    },
+    flush() {
+      // Wrapped marks are drawn as soon as they are made.
     },
     setCurrent(range) {
       current?.removeAttribute('data-current');

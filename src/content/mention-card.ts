@@ -5,23 +5,11 @@
 import { h } from '../shared/dom';
 import type { Entity } from '../shared/story';
 import { PREFIX } from '../shared/ui-prefix';
-import type { Mention } from './annotator';
+import { liveRange, type Mention } from './annotator';
+import { CARD_CSS } from './card-style';
 
 export const CARD_TAG = `${PREFIX}card`;
 
-const CARD_CSS = `
-:host { all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important;
-  height: 0 !important; z-index: 2147483647 !important; display: block !important; pointer-events: none !important;
-  margin: 0 !important; transform: none !important; filter: none !important; contain: none !important; }
-:host([hidden]) { display: none !important; }
-.card { position: fixed; box-sizing: border-box; width: max-content; max-width: 320px; padding: 8px 10px; border-radius: 8px; border: 1px solid #d5dae1;
-  background: #ffffff; color: #1b1f24; box-shadow: 0 4px 16px rgba(0,0,0,.22);
-  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; text-align: left; }
-.name { margin: 0 0 2px; font-weight: 700; }
-.part { margin: 0; }
-.from { margin: 4px 0 0; font-size: 12px; color: #4a5360; }
-@media (prefers-color-scheme: dark) { .card { background: #1f2329; color: #e9edf2; border-color: #3a414b; } .from { color: #b4bcc8; } }
-`;
 
 /** Text a screen reader hears for a mention: the card's content in one line. */
 export function describeEntity(entity: Entity): string {
@@ -54,7 +42,7 @@ export function createMentionCard(doc: Document, mentionAt: (node: Node, offset:
       shown = mention;
       name.textContent = mention.entity.name;
       part.textContent = mention.entity.part;
-      const rect = mention.range.getBoundingClientRect();
+      const rect = liveRange(mention).getBoundingClientRect();
       const view = doc.defaultView!;
       host.hidden = false;
       const below = rect.bottom + 8;
@@ -80,7 +68,7 @@ export function createMentionCard(doc: Document, mentionAt: (node: Node, offset:
         const hit = caretAt(doc, event.clientX, event.clientY);
         const found = hit ? mentionAt(hit.node, hit.offset) : undefined;
         // The caret snaps to the nearest text, so also check the pointer is over the mention itself.
-        const mention = found && isOver(found.range, event.clientX, event.clientY) ? found : undefined;
+        const mention = found && isOver(liveRange(found), event.clientX, event.clientY) ? found : undefined;
         if (mention && mention !== shown) card.show(mention);
         else if (!mention && shown) card.hide();
       });

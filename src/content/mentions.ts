@@ -29,10 +29,14 @@ export function compileMatcher(entities: Entity[]): MentionMatcher {
   return { pattern, entityOf: (alias) => byAlias.get(alias) };
 }
 
-/** Every mention in `text`. */
-export function findMentions(text: string, matcher: MentionMatcher): TextMention[] {
-  const found: TextMention[] = [];
+const NONE: readonly TextMention[] = Object.freeze([]);
+
+/** Every mention in `text` (a shared empty array when there is none: most text nodes have none). */
+export function findMentions(text: string, matcher: MentionMatcher): readonly TextMention[] {
   const { pattern } = matcher;
+  pattern.lastIndex = 0;
+  if (!pattern.test(text)) return NONE;
+  const found: TextMention[] = [];
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const entity = matcher.entityOf(m[0]);

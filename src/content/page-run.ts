@@ -34,7 +34,12 @@ export function runPage(doc: Document, url: string, options: PageRunOptions = {}
   if (!verdict.relevant || !root) return { verdict, root, panel: null, annotator: null, stop: () => controller.abort() };
 
   let index = -1;
-  const panel = mountPanel(doc, toPageVerdict(verdict), { onStep: (direction) => step(direction), onOpenQuotes: options.onOpenQuotes });
+  const panel = mountPanel(doc, toPageVerdict(verdict), {
+    onStep: (direction) => step(direction),
+    onOpenQuotes: options.onOpenQuotes,
+    // Closing the panel takes the marks and cards with it: the reader asked for the page back.
+    onDismiss: () => controller.abort(),
+  });
   const entities = entitiesToMark(pageStory.entities, verdict.topics, ncscIsUk(verdict));
   const annotator = startAnnotator(root, entities, {
     signal: controller.signal,
@@ -47,7 +52,9 @@ export function runPage(doc: Document, url: string, options: PageRunOptions = {}
   function step(direction: 1 | -1): void {
     const mentions = annotator.mentions();
     if (mentions.length === 0) return;
-    index = (((index + direction) % mentions.length) + mentions.length) % mentions.length;
+    const n = mentions.length;
+    // Before the first step, Next goes to the first mention and Previous to the last.
+    index = index < 0 ? (direction === 1 ? 0 : n - 1) : (((index + direction) % n) + n) % n;
     const mention = mentions[index]!;
     mention.node.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
     annotator.renderer.setCurrent(mention.range);

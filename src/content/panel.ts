@@ -27,6 +27,8 @@ export interface PanelActions {
   onStep?(direction: 1 | -1): void;
   /** Opens the key quotes (the popup); without it the panel has no quotes button. */
   onOpenQuotes?(): void;
+  /** Called after the reader closed the panel. */
+  onDismiss?(): void;
 }
 
 function buildMentionNav(doc: Document, actions: PanelActions): { nav: HTMLElement; count: HTMLElement; said: HTMLElement } {
@@ -108,8 +110,11 @@ function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actio
 }
 
 /** Adds the panel to the end of `doc.body` (replacing any earlier one) and returns it. */
+/** The panel mounted in each document, so a new one replaces it without searching the page. */
+const mounted = new WeakMap<Document, HTMLElement>();
+
 export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelActions = {}): Panel {
-  for (const old of Array.from(doc.querySelectorAll(PANEL_TAG))) old.remove();
+  mounted.get(doc)?.remove();
   const host = doc.createElement(PANEL_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
@@ -126,7 +131,11 @@ export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelAc
     },
     destroy: () => host.remove(),
   };
-  shadow.append(style, buildPanel(doc, verdict, nav, actions, () => panel.destroy()));
+  shadow.append(style, buildPanel(doc, verdict, nav, actions, () => {
+    panel.destroy();
+    actions.onDismiss?.();
+  }));
   (doc.body ?? doc.documentElement).append(host);
+  mounted.set(doc, host);
   return panel;
 }

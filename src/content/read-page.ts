@@ -5,7 +5,10 @@
 import { LIMITS, type PageSample } from '../shared/detect-topic';
 import { isBoilerplate } from './boilerplate';
 
-const MAIN_SELECTORS = ['[itemprop="articleBody"]', 'article', 'main', '[role="main"]'];
+/** Kinds of main-content element, best first. */
+const MAIN_KINDS = ['articleBody', 'article', 'main', 'role-main'] as const;
+/** How many elements the scan for landmarks looks at, at most: a 10 MB page costs what a short one does. */
+const MAX_SCANNED_ELEMENTS = 4_000;
 /** How much text the densest-block search looks at, at most. */
 const MAX_DENSITY_CHARS = 60_000;
 
@@ -53,13 +56,35 @@ function densestBlock(doc: Document): Element | null {
 
 /** The element that holds the page's main text. */
 export function findMainRoot(doc: Document): Element | null {
-  for (const selector of MAIN_SELECTORS) {
-    const candidates = Array.from(doc.querySelectorAll(selector)).slice(0, 20).filter((el) => !isBoilerplate(el));
+  const { main } = scanLandmarks(doc);
+  for (const kind of MAIN_KINDS) {
+    const candidates = main[kind].filter((el) => !isBoilerplate(el));
     if (candidates.length === 0) continue;
     const best = candidates.reduce((a, b) => (textLength(b) > textLength(a) ? b : a));
     if (textLength(best) > 200) return best;
   }
   return densestBlock(doc) ?? doc.body;
+}
+
+/**
+ * One bounded pass over the first MAX_SCANNED_ELEMENTS elements in document order, collecting the
+ * candidates for the main text and the first h1s. querySelectorAll would walk the whole document.
+ */
+export function scanLandmarks(doc: Document): { main: Record<(typeof MAIN_KINDS)[number], Element[]>; h1s: Element[] } {
+  const main = { articleBody: [] as Element[], article: [] as Element[], main: [] as Element[], 'role-main': [] as Element[] };
+  const h1s: Element[] = [];
+  const start = doc.body ?? doc.documentElement;
+  if (!start) return { main, h1s };
+  const walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT);
+  for (let el = walker.nextNode() as Element | null, n = 0; el && n < MAX_SCANNED_ELEMENTS; el = walker.nextNode() as Element | null, n += 1) {
+    const tag = el.localName;
+    if (tag === 'article' && main.article.length < 20) main.article.push(el);
+    else if (tag === 'main' && main.main.length < 20) main.main.push(el);
+    else if (tag === 'h1' && h1s.length < 5) h1s.push(el);
+    if (main.articleBody.length < 20 && el.getAttribute('itemprop') === 'articleBody') main.articleBody.push(el);
+    if (main['role-main'].length < 20 && el.getAttribute('role') === 'main') main['role-main'].push(el);
+  }
+  return { main, h1s };
 }
 
 /** Visible-ish text of `root`, without boilerplate subtrees, up to `limit` characters; h1/h2 collected on the way. */
@@ -88,19 +113,25 @@ export function readText(root: Element, limit: number): { text: string; headings
   return { text: parts.join('').replace(/[ \t\r\f\v]+/g, ' ').slice(0, limit), headings };
 }
 
+const META_KEYS = new Set(['description', 'og:title', 'og:description', 'twitter:title', 'twitter:description', 'keywords', 'og:url']);
+
+/** Description, Open Graph and Twitter card text, read from <head>'s own children (not a whole-document search). */
 function metaTexts(doc: Document): string[] {
-  const selector = [
-    'meta[name="description"]', 'meta[property="og:title"]', 'meta[property="og:description"]',
-    'meta[name="twitter:title"]', 'meta[name="twitter:description"]', 'meta[name="keywords"]', 'meta[property="og:url"]',
-  ].join(',');
-  return Array.from(doc.querySelectorAll(selector), (m) => (m.getAttribute('content') ?? '').slice(0, 500)).slice(0, 10);
+  const texts: string[] = [];
+  for (const el of Array.from(doc.head?.children ?? [])) {
+    if (el.localName !== 'meta') continue;
+    const key = el.getAttribute('name') ?? el.getAttribute('property');
+    if (key && META_KEYS.has(key)) texts.push((el.getAttribute('content') ?? '').slice(0, 500));
+    if (texts.length >= 10) break;
+  }
+  return texts;
 }
 
 /** Reads the bounded sample the detector needs, with `root` as the main text's element. */
 export function readSample(doc: Document, root: Element | null, url: string): PageSample {
   const { text, headings } = root ? readText(root, LIMITS.text) : { text: '', headings: [] };
   // An article's own h1 may sit outside its body element; a logo's h1 in the masthead does not count.
-  const h1 = Array.from(doc.querySelectorAll('h1')).slice(0, 5).find((el) => !el.closest('nav, aside, footer, body > header, [role="banner"]'));
+  const h1 = scanLandmarks(doc).h1s.find((el) => !el.closest('nav, aside, footer, body > header, [role="banner"]'));
   if (h1 && root && !root.contains(h1) && headings.length < LIMITS.headings) {
     headings.unshift((h1.textContent ?? '').trim().slice(0, LIMITS.heading));
   }

@@ -53,6 +53,11 @@ export function parseVerdict(value: unknown): PageVerdict | null {
   };
 }
 
+/** Whether `value` is the popup's getPageStatus request: the one message a content script accepts. */
+export function isGetPageStatus(value: unknown): value is MessageMap['getPageStatus']['request'] {
+  return isRecord(value) && value.type === 'getPageStatus';
+}
+
 /** Returns the message typed if its shape is right, else null. */
 export function parseMessage(value: unknown): Message | null {
   if (!isRecord(value)) return null;

@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CARD_TAG } from '../../../src/content/mention-card';
+import { PANEL_TAG } from '../../../src/content/panel';
+import { runPage } from '../../../src/content/page-run';
+
+const ARTICLE = `<header><h1>Ledger</h1></header><article><h1>Barclays drops Kaspersky software after NCSC advice</h1>
+  <p>Barclays said it would stop offering Kaspersky products after the National Cyber Security Centre advised departments in London.</p>
+  <p>Kaspersky said its software was safe. GCHQ, home of the NCSC, did not comment.</p></article>`;
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  document.head.innerHTML = '';
+});
+
+describe('runPage', () => {
+  it('on a relevant page mounts the panel and card, marks mentions and counts them in the panel', async () => {
+    document.body.innerHTML = ARTICLE;
+    const run = runPage(document, 'https://news.example.co.uk/2017/12/kaspersky', { renderer: 'wrap' });
+    expect(run.verdict.topics).toEqual(['kaspersky', 'ncsc']);
+    await run.annotator!.idle();
+    expect(run.annotator!.mentions().map((m) => m.entity.id)).toEqual(['barclays', 'kaspersky', 'ncsc', 'barclays', 'kaspersky', 'ncsc', 'kaspersky', 'ncsc']);
+    expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
+    expect(document.querySelectorAll(CARD_TAG)).toHaveLength(1);
+    expect(document.querySelector(PANEL_TAG)!.shadowRoot!.querySelector('.count')!.textContent).toBe('8 mentions on this page —');
+    run.stop();
+  });
+
+  it('stepping announces each mention in turn and wraps around', async () => {
+    document.body.innerHTML = ARTICLE;
+    const run = runPage(document, 'https://news.example.co.uk/2017/12/kaspersky', { renderer: 'wrap' });
+    await run.annotator!.idle();
+    // jsdom has no layout; scrolling and placing the card are covered by the browser tests.
+    Element.prototype.scrollIntoView = vi.fn();
+    Range.prototype.getBoundingClientRect = () => new DOMRect(10, 10, 50, 16);
+    const shadow = document.querySelector(PANEL_TAG)!.shadowRoot!;
+    const said = () => shadow.querySelector('.said')!.textContent;
+    shadow.querySelector<HTMLButtonElement>('button.prev')!.click();
+    expect(said()).toMatch(/^Mention 8 of 8: National Cyber Security Centre \(NCSC\): /);
+    shadow.querySelector<HTMLButtonElement>('button.next')!.click();
+    expect(said()).toMatch(/^Mention 1 of 8: Barclays: /);
+    expect(document.querySelector('backstory-mark[data-current]')!.textContent).toBe('Barclays');
+    run.stop();
+  });
+
+  it('closing the panel removes marks, card and styles, leaving the page as it was', async () => {
+    document.body.innerHTML = ARTICLE;
+    const original = document.body.cloneNode(true);
+    const run = runPage(document, 'https://news.example.co.uk/2017/12/kaspersky', { renderer: 'wrap' });
+    await run.annotator!.idle();
+    expect(document.querySelectorAll('backstory-mark').length).toBeGreaterThan(0);
+    document.querySelector(PANEL_TAG)!.shadowRoot!.querySelector<HTMLButtonElement>('button.dismiss')!.click();
+    expect(document.body.isEqualNode(original)).toBe(true);
+    expect(document.head.querySelector('style')).toBeNull();
+  });
+
+  it('on an irrelevant page changes nothing', () => {
+    document.body.innerHTML = '<article><h1>Marrows</h1><p>Growers celebrate a record harvest of marrows this year.</p></article>';
+    const before = document.documentElement.outerHTML;
+    const run = runPage(document, 'https://news.example.co.uk/marrows');
+    expect(run.verdict.relevant).toBe(false);
+    expect(run.annotator).toBeNull();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+});
