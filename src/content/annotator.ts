@@ -121,7 +121,7 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
       const start = performance.now();
       let changed = false;
       let visited = 0;
-      while (texts.length > 0) changed = markText(texts.pop()!) || changed;
+      while (texts.length > 0 && performance.now() - start < SLICE_MS) changed = markText(texts.pop()!) || changed;
       while (walkers.length > 0 && performance.now() - start < SLICE_MS) {
         const walker = walkers[0]!;
         let node = walker.nextNode();
@@ -134,9 +134,9 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
       }
       slices += 1;
       // Draw what was found when the pass ends, and every 40 slices (about 0.3 s) on long pages.
-      if (walkers.length === 0 || slices % 40 === 0) renderer.flush();
+      if ((walkers.length === 0 && texts.length === 0) || slices % 40 === 0) renderer.flush();
       if (changed) options.onChange?.(count);
-      if (walkers.length > 0) await yieldToBrowser();
+      if (walkers.length > 0 || texts.length > 0) await yieldToBrowser();
     }
     renderer.flush();
   };

@@ -1,21 +1,26 @@
 /** Classifies the current document: reads its bounded sample and runs the shared detector. */
-import { detectTopic } from '../shared/detect-topic';
+import { detectTopic, LIMITS, mayBeAbout } from '../shared/detect-topic';
 import type { PageVerdict } from '../shared/messages';
 import type { Verdict } from '../shared/topics';
 import { findMainRoot, readSample } from './read-page';
+
+/** How much main text the first look reads before deciding whether to read up to LIMITS.text. */
+const FIRST_LOOK_CHARS = 5_000;
 
 /** Only HTML documents with a body get a panel; SVG, XML and plain-text views are left alone. */
 export function canAnnotate(doc: Document): boolean {
   return doc.documentElement?.namespaceURI === 'http://www.w3.org/1999/xhtml' && doc.body !== null && doc.contentType === 'text/html';
 }
 
-const NEITHER: Verdict = { topics: [], relevant: false, confidence: 1, mentions: { kaspersky: 0, ncsc: 0 }, evidence: [] };
+const neither = (): Verdict => ({ topics: [], relevant: false, confidence: 1, mentions: { kaspersky: 0, ncsc: 0 }, evidence: [] });
 
 /** The verdict for `doc` and the element holding its main text (null for documents that are not HTML pages). */
 export function classifyDocument(doc: Document, url: string): { verdict: Verdict; root: Element | null } {
-  if (!canAnnotate(doc)) return { verdict: NEITHER, root: null };
+  if (!canAnnotate(doc)) return { verdict: neither(), root: null };
   const root = findMainRoot(doc);
-  return { verdict: detectTopic(readSample(doc, root, url)), root };
+  const glance = readSample(doc, root, url, FIRST_LOOK_CHARS);
+  if (!mayBeAbout([glance.url, glance.title, ...glance.meta, ...glance.headings, glance.text])) return { verdict: neither(), root };
+  return { verdict: detectTopic(glance.text.length < FIRST_LOOK_CHARS ? glance : readSample(doc, root, url, LIMITS.text)), root };
 }
 
 /** The verdict for `doc`, or "neither" when the document is not an HTML page. */

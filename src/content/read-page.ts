@@ -7,6 +7,7 @@ import { isBoilerplate } from './boilerplate';
 
 /** Kinds of main-content element, best first. */
 const MAIN_KINDS = ['articleBody', 'article', 'main', 'role-main'] as const;
+const BLOCKS = new Set(['div', 'section', 'article', 'main']);
 /** How many elements the scan for landmarks looks at, at most: a 10 MB page costs what a short one does. */
 const MAX_SCANNED_ELEMENTS = 4_000;
 /** How much text the densest-block search looks at, at most. */
@@ -81,6 +82,9 @@ export function scanLandmarks(doc: Document): { main: Record<(typeof MAIN_KINDS)
     if (tag === 'article' && main.article.length < 20) main.article.push(el);
     else if (tag === 'main' && main.main.length < 20) main.main.push(el);
     else if (tag === 'h1' && h1s.length < 5) h1s.push(el);
+    // itemprop/role landmarks sit on block containers; skipping links, list items and spans keeps
+    // the attribute reads (the costly part of this loop) few.
+    if (!BLOCKS.has(tag) || !el.hasAttributes()) continue;
     if (main.articleBody.length < 20 && el.getAttribute('itemprop') === 'articleBody') main.articleBody.push(el);
     if (main['role-main'].length < 20 && el.getAttribute('role') === 'main') main['role-main'].push(el);
   }
@@ -128,8 +132,8 @@ function metaTexts(doc: Document): string[] {
 }
 
 /** Reads the bounded sample the detector needs, with `root` as the main text's element. */
-export function readSample(doc: Document, root: Element | null, url: string): PageSample {
-  const { text, headings } = root ? readText(root, LIMITS.text) : { text: '', headings: [] };
+export function readSample(doc: Document, root: Element | null, url: string, limit: number = LIMITS.text): PageSample {
+  const { text, headings } = root ? readText(root, limit) : { text: '', headings: [] };
   // An article's own h1 may sit outside its body element; a logo's h1 in the masthead does not count.
   const h1 = scanLandmarks(doc).h1s.find((el) => !el.closest('nav, aside, footer, body > header, [role="banner"]'));
   if (h1 && root && !root.contains(h1) && headings.length < LIMITS.headings) {
