@@ -53,20 +53,11 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
     verdict = toPageVerdict(run.verdict);
     report(verdict);
   };
-  const navigation = watchNavigation(win, rerun);
-  let rootTimer: ReturnType<typeof setTimeout> | undefined;
-  const rootWatch = new MutationObserver(() => {
-    if (!run.root || run.root.isConnected) return;
-    clearTimeout(rootTimer);
-    rootTimer = setTimeout(() => run.root && !run.root.isConnected && rerun(), 300);
-  });
-  if (doc.body) rootWatch.observe(doc.body, { childList: true, subtree: true });
+  const navigation = watchNavigation(win, rerun, () => run.root !== null && !run.root.isConnected);
 
   controller.signal.addEventListener('abort', () => {
     removeListener();
     navigation.stop();
-    rootWatch.disconnect();
-    clearTimeout(rootTimer);
     run.stop();
   });
   return { verdict: () => verdict, stop: () => controller.abort() };

@@ -20,7 +20,7 @@ export const PANEL_CSS = `
   --bg: #ffffff; --fg: #1b1f24; --muted: #4a5360; --accent: #1a4f9c; --accent-fg: #ffffff;
   --line: #d5dae1; --soft: #eef3fb; --focus: #b3261e;
   display: flex; flex-direction: column; max-height: min(600px, calc(100vh - 32px));
-  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  font: 14px/1.45 system-ui, sans-serif;
   color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 10px;
   box-shadow: 0 6px 24px rgba(0, 0, 0, 0.25); overflow: hidden; text-align: left; direction: ltr;
 }
@@ -39,9 +39,7 @@ button { font: inherit; font-size: 13px; color: var(--fg); background: transpare
 button:hover { background: var(--soft); }
 button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .body { padding: 10px 14px 14px; overflow-y: auto; overscroll-behavior: contain; }
-.body[hidden] { display: none; }
 .why { margin: 0 0 8px; padding: 6px 8px; border-radius: 6px; background: var(--soft); font-weight: 600; }
-.mentions[hidden] { display: none; }
 .mention-line { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin: 0 0 4px; }
 .said { margin: 0 0 8px; font-size: 13px; color: var(--muted); }
 .said:empty { display: none; }

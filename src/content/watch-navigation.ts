@@ -1,15 +1,16 @@
 /**
  * Notices when a single-page app shows a new article without loading a new document: the
  * Navigation API where the browser has it, and URL checks on history events and DOM changes
- * everywhere. Content scripts cannot see the page's own pushState calls, hence the checks.
+ * everywhere (content scripts cannot see the page's own pushState calls). It also reports when
+ * `isStale()` says the article the extension read has been replaced by a re-render.
  */
 
 export interface NavigationWatch {
   stop(): void;
 }
 
-/** Calls `onChange` once the URL (path or query, not only the hash) changed and the DOM has settled. */
-export function watchNavigation(win: Window, onChange: () => void, settleMs = 400): NavigationWatch {
+/** Calls `onChange` once the URL (path or query, not only the hash) changed, or `isStale()` holds, and the DOM has settled. */
+export function watchNavigation(win: Window, onChange: () => void, isStale: () => boolean = () => false, settleMs = 400): NavigationWatch {
   const controller = new AbortController();
   const { signal } = controller;
   const doc = win.document;
@@ -18,7 +19,7 @@ export function watchNavigation(win: Window, onChange: () => void, settleMs = 40
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const check = (): void => {
-    if (key() === last) return;
+    if (key() === last && !isStale()) return;
     clearTimeout(timer);
     // Wait for the new article's DOM to stop changing before reading it.
     timer = setTimeout(() => {
