@@ -34,8 +34,9 @@ const TERMS: Record<Topic, Term[]> = {
     // "National Cyber Security Centre (NCSC)" is one mention, not two.
     { label: 'NCSC', pattern: /(?<!cent(?:re|er)\s?\()\bNCSC\b/gi },
     {
+      // Not "centre": "the UK's National Cyber Security Centre" is already counted by the name.
       label: 'UK cyber agency',
-      pattern: /\b(?:the )?(?:UK|U\.K\.|Britain|British)(?:'s|’s)? (?:national )?cyber[\s-]?(?:security )?(?:agency|centre|center|watchdog|authority|chief)\b/gi,
+      pattern: /\b(?:the )?(?:UK|U\.K\.|Britain|British)(?:'s|’s)? (?:national )?cyber[\s-]?(?:security )?(?:agency|watchdog|authority|chief)\b/gi,
     },
   ],
 };

@@ -183,6 +183,11 @@ describe('detectTopic', () => {
     const twice = detectTopic(page({ text: 'The National Cyber Security Centre in London issued advice. The NCSC is part of GCHQ.' }));
     expect(twice.mentions.ncsc).toBe(2);
   });
+
+  test('"the UK\'s National Cyber Security Centre" counts once, "the UK\'s cyber agency" once', () => {
+    const verdict = detectTopic(page({ text: 'The UK’s National Cyber Security Centre, part of GCHQ, spoke. Britain’s cyber agency said more.' }));
+    expect(verdict.mentions.ncsc).toBe(2);
+  });
 });
 
 describe('detectTopic bounded work', () => {
