@@ -19,12 +19,8 @@ describe.each(BROWSERS)('%s with the extension loaded', (name) => {
 
   /** Opens `file`, then waits until the content script has classified it (the popup can read its status). */
   async function openAndClassify(file: string) {
-    const log = (m: string) => process.env.BT_DEBUG && console.log(new Date().toISOString(), name, m);
-    log('open fixture');
     const { page, tabId } = await openFixture(session, file);
-    log(`opened ${tabId}`);
     const popup = await session.ext.openExtensionPage(`popup/popup.html?tab=${tabId}`);
-    log('popup open');
     const status = await waitFor(
       () => popup.$eval('#status', (el) => (el.textContent?.startsWith('Checking') ? '' : el.textContent)),
       'the popup status',
@@ -35,27 +31,19 @@ describe.each(BROWSERS)('%s with the extension loaded', (name) => {
   it('shows the panel with the story on a page about Kaspersky, and sets the badge', async () => {
     const { page, tabId, popup, status } = await openAndClassify('kaspersky-article.html');
     await page.waitForSelector('backstory-panel', { timeout: 10_000 });
-    const log = (m: string) => process.env.BT_DEBUG && console.log(new Date().toISOString(), name, m);
-    log('panel attached');
     const text = await panelText(page);
-    log('panel text read');
     expect(text).toContain('December 2017');
     expect(text).toContain(story.headline);
     expect(text).toMatch(/This page mentions Kaspersky \d+ times\./);
     expect(await page.$$eval('backstory-panel', (els) => els.length)).toBe(1);
     expect(status).toMatch(/This page mentions Kaspersky \d+ times\./);
-    log('before badge');
     expect(await badgeOf(session, tabId)).toBe('K');
-    log('badge read');
     await page.bringToFront();
-    log('front');
     await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-panel.png`) });
     // Chromium draws no frames for a background tab, and a screenshot of one never finishes.
     await popup.bringToFront();
     await popup.setViewport({ width: 400, height: 900 });
-    log('page shot');
     await popup.screenshot({ path: path.join(SCREENSHOTS, `${name}-popup.png`), fullPage: true });
-    log('popup shot');
     await Promise.all([page.close(), popup.close()]);
   });
 
