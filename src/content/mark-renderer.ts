@@ -125,7 +125,9 @@ function wrapRenderer(doc: Document): MarkRenderer {
       return ranges;
     },
     unmark(ranges) {
-      // Only called for text the page itself removed or rewrote: nothing of ours is left to undo there.
+      // Called for text the page removed or rewrote. Removed: nothing of ours is left in the page.
+      // Rewritten (the first piece of a split node): its old wrappers stay until the page replaces
+      // them. Known gap, fallback only: every supported browser version has CSS highlights.
       for (const range of ranges) {
         const text = range.startContainer.parentElement?.previousSibling;
         if (text instanceof Text) changed.delete(text);
