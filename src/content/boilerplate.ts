@@ -16,8 +16,8 @@ const BOILERPLATE_WORDS = new Set([
 ]);
 /** Leading words that describe a state, not a box: "has-share-buttons" is an article with share buttons. */
 const MODIFIERS = new Set(['has', 'with', 'no', 'is', 'js', 'show', 'hide', 'u', 'l']);
-/** Inline text elements: never a box of boilerplate, so their text needs no further checks. */
-const INLINE = new Set(['a', 'em', 'strong', 'b', 'i', 'u', 's', 'small', 'mark', 'abbr', 'cite', 'q', 'time', 'sub', 'sup', 'span', 'br', 'wbr']);
+/** Inline text elements (local names): never a box of boilerplate, and not a block of text. */
+export const INLINE_TAGS = new Set(['a', 'em', 'strong', 'b', 'i', 'u', 's', 'small', 'mark', 'abbr', 'cite', 'q', 'time', 'sub', 'sup', 'span', 'font', 'br', 'wbr']);
 const SKIP_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'textbox', 'searchbox']);
 
 /** "related-stories", "social-share", "comments" are boilerplate; "entry-content", "has-sidebar" are not. */
@@ -31,7 +31,7 @@ function isBoilerplateToken(token: string): boolean {
 /** Whether `el` and everything in it should be left out of the article's text. Called per element: kept cheap. */
 export function isBoilerplate(el: Element): boolean {
   const tag = el.localName;
-  if (INLINE.has(tag) && !el.hasAttribute('hidden') && !el.hasAttribute('contenteditable')) return false;
+  if (INLINE_TAGS.has(tag) && !el.hasAttribute('hidden') && !el.hasAttribute('contenteditable')) return false;
   if (SKIP_TAGS.has(tag) || tag.startsWith(PREFIX)) return true;
   // A page-level <header> is the site's masthead; one inside an article holds its headline.
   if (tag === 'header' && el.parentElement === el.ownerDocument.body) return true;

@@ -2,7 +2,7 @@
 import { detectTopic, LIMITS, mayBeAbout } from '../shared/detect-topic';
 import type { PageVerdict } from '../shared/messages';
 import type { Verdict } from '../shared/topics';
-import { findMainRoot, readSample } from './read-page';
+import { findMainRoot, readSample, scanLandmarks } from './read-page';
 
 /** How much main text the first look reads before deciding whether to read up to LIMITS.text. */
 const FIRST_LOOK_CHARS = 5_000;
@@ -17,10 +17,12 @@ const neither = (): Verdict => ({ topics: [], relevant: false, confidence: 1, me
 /** The verdict for `doc` and the element holding its main text (null for documents that are not HTML pages). */
 export function classifyDocument(doc: Document, url: string): { verdict: Verdict; root: Element | null } {
   if (!canAnnotate(doc)) return { verdict: neither(), root: null };
-  const root = findMainRoot(doc);
-  const glance = readSample(doc, root, url, FIRST_LOOK_CHARS);
+  // One bounded scan serves both the main-text search and the headline lookup.
+  const landmarks = scanLandmarks(doc);
+  const root = findMainRoot(doc, landmarks);
+  const glance = readSample(doc, root, url, landmarks, FIRST_LOOK_CHARS);
   if (!mayBeAbout([glance.url, glance.title, ...glance.meta, ...glance.headings, glance.text])) return { verdict: neither(), root };
-  return { verdict: detectTopic(glance.text.length < FIRST_LOOK_CHARS ? glance : readSample(doc, root, url, LIMITS.text)), root };
+  return { verdict: detectTopic(glance.text.length < FIRST_LOOK_CHARS ? glance : readSample(doc, root, url, landmarks, LIMITS.text)), root };
 }
 
 /** The verdict for `doc`, or "neither" when the document is not an HTML page. */

@@ -3,7 +3,7 @@
  * modes do and returns a bounded {@link PageSample}. Cost is capped by LIMITS, not by page size.
  */
 import { LIMITS, type PageSample } from '../shared/detect-topic';
-import { isBoilerplate } from './boilerplate';
+import { INLINE_TAGS, isBoilerplate } from './boilerplate';
 
 /** Kinds of main-content element, best first. */
 const MAIN_KINDS = ['articleBody', 'article', 'main', 'role-main'] as const;
@@ -20,8 +20,6 @@ function textLength(el: Element, cap = 5_000): number {
   for (let node = walker.nextNode(); node && total < cap; node = walker.nextNode()) total += node.nodeValue?.length ?? 0;
   return Math.min(total, cap);
 }
-
-const INLINE_TAGS = new Set(['A', 'SPAN', 'EM', 'STRONG', 'B', 'I', 'U', 'SMALL', 'MARK', 'ABBR', 'CITE', 'Q', 'TIME', 'SUB', 'SUP', 'FONT', 'BR']);
 
 /**
  * A reader mode's "densest block": each text node's length counts for its nearest block element
@@ -44,7 +42,7 @@ function densestBlock(doc: Document): Element | null {
     if (length < 20) continue;
     seen += length;
     let block = node.parentElement;
-    while (block && block !== body && INLINE_TAGS.has(block.tagName.toUpperCase())) block = block.parentElement;
+    while (block && block !== body && INLINE_TAGS.has(block.localName)) block = block.parentElement;
     if (!block) continue;
     scores.set(block, (scores.get(block) ?? 0) + length);
     if (block.parentElement) scores.set(block.parentElement, (scores.get(block.parentElement) ?? 0) + length / 2);
@@ -56,8 +54,8 @@ function densestBlock(doc: Document): Element | null {
 }
 
 /** The element that holds the page's main text. */
-export function findMainRoot(doc: Document): Element | null {
-  const { main } = scanLandmarks(doc);
+export function findMainRoot(doc: Document, landmarks: Landmarks = scanLandmarks(doc)): Element | null {
+  const { main } = landmarks;
   for (const kind of MAIN_KINDS) {
     const candidates = main[kind].filter((el) => !isBoilerplate(el));
     if (candidates.length === 0) continue;
@@ -71,7 +69,12 @@ export function findMainRoot(doc: Document): Element | null {
  * One bounded pass over the first MAX_SCANNED_ELEMENTS elements in document order, collecting the
  * candidates for the main text and the first h1s. querySelectorAll would walk the whole document.
  */
-export function scanLandmarks(doc: Document): { main: Record<(typeof MAIN_KINDS)[number], Element[]>; h1s: Element[] } {
+export interface Landmarks {
+  main: Record<(typeof MAIN_KINDS)[number], Element[]>;
+  h1s: Element[];
+}
+
+export function scanLandmarks(doc: Document): Landmarks {
   const main = { articleBody: [] as Element[], article: [] as Element[], main: [] as Element[], 'role-main': [] as Element[] };
   const h1s: Element[] = [];
   const start = doc.body ?? doc.documentElement;
@@ -131,11 +134,11 @@ function metaTexts(doc: Document): string[] {
   return texts;
 }
 
-/** Reads the bounded sample the detector needs, with `root` as the main text's element. */
-export function readSample(doc: Document, root: Element | null, url: string, limit: number = LIMITS.text): PageSample {
+/** Reads the bounded sample the detector needs, with `root` as the main text's element and `landmarks` from one scan. */
+export function readSample(doc: Document, root: Element | null, url: string, landmarks: Landmarks, limit: number = LIMITS.text): PageSample {
   const { text, headings } = root ? readText(root, limit) : { text: '', headings: [] };
   // An article's own h1 may sit outside its body element; a logo's h1 in the masthead does not count.
-  const h1 = scanLandmarks(doc).h1s.find((el) => !el.closest('nav, aside, footer, body > header, [role="banner"]'));
+  const h1 = landmarks.h1s.find((el) => !el.closest('nav, aside, footer, body > header, [role="banner"]'));
   if (h1 && root && !root.contains(h1) && headings.length < LIMITS.headings) {
     headings.unshift((h1.textContent ?? '').trim().slice(0, LIMITS.heading));
   }
@@ -144,5 +147,6 @@ export function readSample(doc: Document, root: Element | null, url: string, lim
 
 /** Reads the bounded sample of `doc` that the detector needs. */
 export function readPage(doc: Document, url: string): PageSample {
-  return readSample(doc, findMainRoot(doc), url);
+  const landmarks = scanLandmarks(doc);
+  return readSample(doc, findMainRoot(doc, landmarks), url, landmarks);
 }
