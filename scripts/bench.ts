@@ -29,8 +29,12 @@ const median = (xs: number[]): number => {
 const round = (x: number): number => Math.round(x * 100) / 100;
 
 async function preparePages(dir: string): Promise<void> {
-  SIZES.forEach(([label, bytes], i) => writeFileSync(path.join(dir, `page-${bytes}.html`), generatePage(bytes, 1000 + i).html));
-  writeFileSync(path.join(dir, 'irrelevant-10000000.html'), generatePage(10_000_000, 7, false).html);
+  // The browser injects the extension's marks.css into every page before it is built; the bench
+  // pages link it in their head for the same effect (it matches nothing until marks exist).
+  const withMarksCss = (html: string) => html.replace('<head>', '<head><link rel="stylesheet" href="/content.css">');
+  SIZES.forEach(([, bytes], i) => writeFileSync(path.join(dir, `page-${bytes}.html`), withMarksCss(generatePage(bytes, 1000 + i).html)));
+  writeFileSync(path.join(dir, 'irrelevant-10000000.html'), withMarksCss(generatePage(10_000_000, 7, false).html));
+  copyFileSync(path.join(ROOT, 'src/content/marks.css'), path.join(dir, 'content.css'));
   await build({ entryPoints: [path.join(ROOT, 'scripts/bench/in-page.ts')], bundle: true, minify: true, format: 'iife', outfile: path.join(dir, 'in-page.js'), logLevel: 'warning' });
   copyFileSync(path.join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), path.join(dir, 'mark.min.js'));
 }

@@ -15,6 +15,7 @@ const ENTRIES = {
 const STATIC: [string, string][] = [
   ['src/popup/popup.html', 'popup/popup.html'],
   ['src/popup/popup.css', 'popup/popup.css'],
+  ['src/content/marks.css', 'content.css'],
 ];
 const ICON_SIZES = [16, 32, 48, 128];
 

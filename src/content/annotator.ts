@@ -3,7 +3,7 @@
  * yield to the browser, and keeps up with text the page adds or rewrites later.
  */
 import type { Entity } from '../shared/story';
-import { isBoilerplate } from './boilerplate';
+import { scopeChecker } from './boilerplate';
 import { compileMatcher, findMentions } from './mentions';
 import { createMarkRenderer, isOwnNode, type MarkRenderer } from './mark-renderer';
 import { SLICE_MS, yieldToBrowser } from './yield-to-browser';
@@ -47,20 +47,6 @@ export interface Annotator {
   stop(): void;
 }
 
-/** Whether text in `parent` is article text: inside `root` and outside boilerplate. Cached per element. */
-function makeScopeCheck(root: Element): (parent: Element | null) => boolean {
-  const cache = new WeakMap<Element, boolean>();
-  const check = (el: Element | null): boolean => {
-    if (!el) return false;
-    const known = cache.get(el);
-    if (known !== undefined) return known;
-    const ok = el === root || (!isBoilerplate(el) && check(el.parentElement));
-    cache.set(el, ok);
-    return ok;
-  };
-  return check;
-}
-
 function documentOrder(a: Mention, b: Mention): number {
   if (a.node === b.node) return a.range.startOffset - b.range.startOffset;
   return a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
@@ -71,7 +57,7 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
   const doc = root.ownerDocument;
   const matcher = compileMatcher(entities);
   const renderer = createMarkRenderer(doc, options.renderer);
-  const inScope = makeScopeCheck(root);
+  const inScope = scopeChecker(root);
   const byNode = new Map<Text, Mention[]>();
   /** Mentions by the text node that holds their words (the same node, or a wrapper's piece of it). */
   const atNode = new Map<Text, Mention[]>();
@@ -81,6 +67,7 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
   let sorted: Mention[] | null = [];
   let count = 0;
   let slices = 0;
+  let changedSinceDraw = false;
   let workMs = 0;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
@@ -138,8 +125,14 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
       slices += 1;
       workMs += performance.now() - start;
       // Draw what was found when the pass ends, and every 40 slices (about 0.3 s) on long pages.
-      if ((walkers.length === 0 && texts.length === 0) || slices % 40 === 0) renderer.flush();
-      if (changed) options.onChange?.(count);
+      // The panel's count changes at the same moments: each change makes the browser restyle
+      // and lay out the panel, which on a long page cost more than the marking slices did.
+      changedSinceDraw ||= changed;
+      if ((walkers.length === 0 && texts.length === 0) || slices % 40 === 0) {
+        renderer.flush();
+        if (changedSinceDraw) options.onChange?.(count);
+        changedSinceDraw = false;
+      }
       if (walkers.length > 0 || texts.length > 0) await yieldToBrowser();
     }
     renderer.flush();

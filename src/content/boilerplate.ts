@@ -45,3 +45,20 @@ export function isBoilerplate(el: Element): boolean {
   for (const name of Array.from(el.classList)) if (isBoilerplateToken(name.toLowerCase())) return true;
   return false;
 }
+
+/**
+ * Whether text in an element is article text: inside `root` and outside every boilerplate
+ * subtree. Answers are cached per element, so siblings share their ancestors' answers.
+ */
+export function scopeChecker(root: Element): (el: Element | null) => boolean {
+  const cache = new WeakMap<Element, boolean>();
+  const check = (el: Element | null): boolean => {
+    if (!el) return false;
+    const known = cache.get(el);
+    if (known !== undefined) return known;
+    const ok = el === root || (!isBoilerplate(el) && check(el.parentElement));
+    cache.set(el, ok);
+    return ok;
+  };
+  return check;
+}

@@ -2,7 +2,7 @@
 import { detectTopic, LIMITS, mayBeAbout } from '../shared/detect-topic';
 import type { PageVerdict } from '../shared/messages';
 import type { Verdict } from '../shared/topics';
-import { findMainRoot, readSample, scanLandmarks } from './read-page';
+import { findMainRoot, readSample, scanLandmarks, textReader } from './read-page';
 
 /** How much main text the first look reads before deciding whether to read up to LIMITS.text. */
 const FIRST_LOOK_CHARS = 5_000;
@@ -20,9 +20,11 @@ export function classifyDocument(doc: Document, url: string): { verdict: Verdict
   // One bounded scan serves both the main-text search and the headline lookup.
   const landmarks = scanLandmarks(doc);
   const root = findMainRoot(doc, landmarks);
-  const glance = readSample(doc, root, url, landmarks, FIRST_LOOK_CHARS);
+  // The first look and the full read share one reader: the second read goes on where the first stopped.
+  const reader = root && textReader(root);
+  const glance = readSample(doc, root, url, landmarks, FIRST_LOOK_CHARS, reader);
   if (!mayBeAbout([glance.url, glance.title, ...glance.meta, ...glance.headings, glance.text])) return { verdict: neither(), root };
-  return { verdict: detectTopic(glance.text.length < FIRST_LOOK_CHARS ? glance : readSample(doc, root, url, landmarks, LIMITS.text)), root };
+  return { verdict: detectTopic(glance.text.length < FIRST_LOOK_CHARS ? glance : readSample(doc, root, url, landmarks, LIMITS.text, reader)), root };
 }
 
 /** The verdict for `doc`, or "neither" when the document is not an HTML page. */

@@ -9,14 +9,7 @@ export const MARK_HIGHLIGHT = `${PREFIX}mention`;
 export const CURRENT_HIGHLIGHT = `${PREFIX}current`;
 export const MARK_TAG = `${PREFIX}mark`;
 
-const HIGHLIGHT_CSS = `
-::highlight(${MARK_HIGHLIGHT}) { background-color: rgba(255, 200, 40, 0.35); text-decoration: underline dotted #1a4f9c 2px; }
-::highlight(${CURRENT_HIGHLIGHT}) { background-color: #ffd54f; color: #111; text-decoration: underline solid #1a4f9c 2px; }
-`;
-const WRAP_CSS = `
-${MARK_TAG} { all: unset; background-color: rgba(255, 200, 40, 0.35); text-decoration: underline dotted #1a4f9c 2px; }
-${MARK_TAG}[data-current] { background-color: #ffd54f; color: #111; }
-`;
+// Their look is in marks.css, which the browser injects with the content script (no <style> of ours in the page).
 
 /** Draws and removes marks over mentions of one text node at a time. */
 export interface MarkRenderer {
@@ -36,14 +29,6 @@ export function isOwnNode(node: Node): boolean {
   return node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName.toLowerCase() === MARK_TAG;
 }
 
-function addPageStyle(doc: Document, css: string): () => void {
-  const style = doc.createElement('style');
-  style.id = `${PREFIX}page-style`;
-  style.textContent = css;
-  (doc.head ?? doc.documentElement).append(style);
-  return () => style.remove();
-}
-
 type HighlightSet = Set<AbstractRange>;
 
 function highlightRenderer(doc: Document): MarkRenderer {
@@ -53,7 +38,6 @@ function highlightRenderer(doc: Document): MarkRenderer {
   const current = new HighlightCtor();
   registry.set(MARK_HIGHLIGHT, marks);
   registry.set(CURRENT_HIGHLIGHT, current);
-  const removeStyle = addPageStyle(doc, HIGHLIGHT_CSS);
   // StaticRange where the browser has it: a live Range is updated by the browser on every DOM
   // change anywhere in the page, and thousands of them slow the page's own updates down.
   const makeRange = typeof StaticRange === 'function'
@@ -94,7 +78,6 @@ function highlightRenderer(doc: Document): MarkRenderer {
       pending = [];
       if (registry.get(MARK_HIGHLIGHT) === marks) registry.delete(MARK_HIGHLIGHT);
       if (registry.get(CURRENT_HIGHLIGHT) === current) registry.delete(CURRENT_HIGHLIGHT);
-      removeStyle();
     },
   };
 }
@@ -102,7 +85,6 @@ function highlightRenderer(doc: Document): MarkRenderer {
 function wrapRenderer(doc: Document): MarkRenderer {
   /** Each changed text node with its original text and the nodes the renderer added after it. */
   const changed = new Map<Text, { data: string; added: ChildNode[] }>();
-  const removeStyle = addPageStyle(doc, WRAP_CSS);
   let current: Element | null = null;
   return {
     mode: 'wrap',
@@ -148,7 +130,6 @@ function wrapRenderer(doc: Document): MarkRenderer {
         text.data = data;
       }
       changed.clear();
-      removeStyle();
     },
   };
 }

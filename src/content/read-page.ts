@@ -3,7 +3,7 @@
  * modes do and returns a bounded {@link PageSample}. Cost is capped by LIMITS, not by page size.
  */
 import { LIMITS, type PageSample } from '../shared/detect-topic';
-import { INLINE_TAGS, isBoilerplate } from './boilerplate';
+import { INLINE_TAGS, isBoilerplate, scopeChecker } from './boilerplate';
 
 /** Kinds of main-content element, best first. */
 const MAIN_KINDS = ['articleBody', 'article', 'main', 'role-main'] as const;
@@ -94,30 +94,70 @@ export function scanLandmarks(doc: Document): Landmarks {
   return { main, h1s };
 }
 
-/** Visible-ish text of `root`, without boilerplate subtrees, up to `limit` characters; h1/h2 collected on the way. */
-export function readText(root: Element, limit: number): { text: string; headings: string[] } {
-  const doc = root.ownerDocument;
+/** Block elements whose start begins a new line of the sample. */
+const HEADINGS = new Set(['h1', 'h2']);
+
+/** Reads the main text of `root` without boilerplate, a chunk at a time; h1/h2 are collected on the way. */
+export interface TextReader {
+  /** Reads on until `limit` characters in all (or the end), and returns everything read so far. */
+  read(limit: number): { text: string; headings: string[] };
+}
+
+/**
+ * Walks only text nodes (no per-node callback into script) and asks a cached scope check about
+ * each new parent, so a paragraph's many text nodes cost one lookup each. A new block starts a
+ * new line; a <br> does too.
+ */
+export function textReader(root: Element): TextReader {
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const inScope = scopeChecker(root);
   const parts: string[] = [];
   const headings: string[] = [];
+  const seenHeadings = new Set<Element>();
   let length = 0;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.nodeType === Node.ELEMENT_NODE && node !== root && isBoilerplate(node as Element)
-        ? NodeFilter.FILTER_REJECT
-        : NodeFilter.FILTER_ACCEPT,
-  });
-  for (let node = walker.nextNode(); node && length < limit; node = walker.nextNode()) {
-    if (node.nodeType === Node.TEXT_NODE) {
-      const value = node.nodeValue ?? '';
-      parts.push(value.slice(0, limit - length));
-      length += value.length;
-    } else if (/^H[12]$/.test((node as Element).tagName.toUpperCase()) && headings.length < LIMITS.headings) {
-      headings.push((node.textContent ?? '').trim().slice(0, LIMITS.heading));
-    } else if (/^(?:P|DIV|LI|H\d|BR|BLOCKQUOTE|SECTION|TR)$/.test((node as Element).tagName.toUpperCase())) {
-      parts.push('\n');
-    }
-  }
-  return { text: parts.join('').replace(/[ \t\r\f\v]+/g, ' ').slice(0, limit), headings };
+  let lastParent: Element | null = null;
+  let lastBlock: Element | null = null;
+  let parentOk = false;
+  let done = false;
+  return {
+    read(limit) {
+      while (!done && length < limit) {
+        const node = walker.nextNode() as Text | null;
+        if (!node) {
+          done = true;
+          break;
+        }
+        const parent = node.parentElement;
+        if (parent !== lastParent) {
+          lastParent = parent;
+          parentOk = inScope(parent);
+          if (parentOk) {
+            let block = parent;
+            while (block !== root && INLINE_TAGS.has(block!.localName)) block = block!.parentElement;
+            if (block !== lastBlock) {
+              lastBlock = block;
+              parts.push('\n');
+              if (block && HEADINGS.has(block.localName) && !seenHeadings.has(block) && headings.length < LIMITS.headings) {
+                seenHeadings.add(block);
+                headings.push((block.textContent ?? '').trim().slice(0, LIMITS.heading));
+              }
+            }
+          }
+        }
+        if (!parentOk) continue;
+        if (node.previousSibling?.nodeName === 'BR') parts.push('\n');
+        const value = node.data;
+        parts.push(length + value.length > limit ? value.slice(0, limit - length) : value);
+        length += value.length;
+      }
+      return { text: parts.join('').replace(/[ \t\r\f\v]+/g, ' ').slice(0, limit), headings: [...headings] };
+    },
+  };
+}
+
+/** Visible-ish text of `root`, without boilerplate subtrees, up to `limit` characters; h1/h2 collected on the way. */
+export function readText(root: Element, limit: number): { text: string; headings: string[] } {
+  return textReader(root).read(limit);
 }
 
 const META_KEYS = new Set(['description', 'og:title', 'og:description', 'twitter:title', 'twitter:description', 'keywords', 'og:url']);
@@ -134,9 +174,19 @@ function metaTexts(doc: Document): string[] {
   return texts;
 }
 
-/** Reads the bounded sample the detector needs, with `root` as the main text's element and `landmarks` from one scan. */
-export function readSample(doc: Document, root: Element | null, url: string, landmarks: Landmarks, limit: number = LIMITS.text): PageSample {
-  const { text, headings } = root ? readText(root, limit) : { text: '', headings: [] };
+/**
+ * Reads the bounded sample the detector needs, with `root` as the main text's element and
+ * `landmarks` from one scan. Pass the same `reader` again to read on from where it stopped.
+ */
+export function readSample(
+  doc: Document,
+  root: Element | null,
+  url: string,
+  landmarks: Landmarks,
+  limit: number = LIMITS.text,
+  reader: TextReader | null = root && textReader(root),
+): PageSample {
+  const { text, headings } = reader ? reader.read(limit) : { text: '', headings: [] };
   // An article's own h1 may sit outside its body element; a logo's h1 in the masthead does not count.
   const h1 = landmarks.h1s.find((el) => !el.closest('nav, aside, footer, body > header, [role="banner"]'));
   if (h1 && root && !root.contains(h1) && headings.length < LIMITS.headings) {

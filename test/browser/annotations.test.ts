@@ -50,6 +50,13 @@ describe.each(BROWSERS)('%s: inline annotations', (name) => {
     await page.waitForSelector('backstory-panel');
     expect(await waitFor(() => mentionCount(page), 'mentions to be counted')).toBe(6);
     const before = await page.evaluate(() => document.querySelector('article')!.textContent);
+    // The marks are highlight ranges styled by the manifest's content.css: nothing added to the page's DOM.
+    expect(
+      await page.evaluate(() => ({
+        ranges: (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('backstory-mention')?.size,
+        ours: document.querySelectorAll('head > [id^="backstory"], backstory-mark').length,
+      })),
+    ).toEqual({ ranges: 6, ours: 0 });
     const point = await pointOf(page, 'Kaspersky');
     await page.mouse.move(point.x, point.y);
     const text = await waitFor(() => cardText(page), 'the card');
