@@ -25,6 +25,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Firefox: whether host permissions are granted at install (the pref extensions.originControls.grantByDefault). */
   grantHostPermissions?: boolean;
+  /** Firefox: answer the extension's permission requests with yes, without a prompt (the pref extensions.webextOptionalPermissionPrompts off). */
+  autoGrantRequests?: boolean;
 }
 
 /** The fixed moz-extension host used for Firefox runs, so URLs are predictable. */
@@ -123,6 +125,7 @@ export async function launchFirefox(dir: string, options: LaunchOptions = {}): P
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_UUID }),
       'extensions.originControls.grantByDefault': options.grantHostPermissions ?? true,
+      'extensions.webextOptionalPermissionPrompts': !(options.autoGrantRequests ?? false),
       'datareporting.policy.dataSubmissionEnabled': false,
       'browser.shell.checkDefaultBrowser': false,
     },

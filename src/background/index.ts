@@ -12,7 +12,10 @@ function quietly(task: Promise<void>): Promise<void> {
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   const tabId = sender.tab?.id;
-  if (sender.id !== browser.runtime.id || tabId === undefined || tabId < 0 || sender.frameId !== 0) {
+  // Only our content script, in the top frame of a web page, sends to the background: not another
+  // extension, not a frame, and not one of our own pages (whose address is the extension's).
+  const fromWebPage = /^https?:/.test(sender.url ?? sender.tab?.url ?? 'http:');
+  if (sender.id !== browser.runtime.id || tabId === undefined || tabId < 0 || sender.frameId !== 0 || !fromWebPage) {
     warnIgnored('background', 'it did not come from the extension’s own script in a tab’s top frame');
     return undefined;
   }

@@ -4,6 +4,7 @@
  */
 import type { Entity } from '../shared/story';
 import { scopeChecker } from './boilerplate';
+import { debounce } from './debounce';
 import { compileMatcher, findMentions } from './mentions';
 import { createMarkRenderer, isOwnNode, type MarkRenderer } from './mark-renderer';
 import { SLICE_MS, yieldToBrowser } from './yield-to-browser';
@@ -183,27 +184,33 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
   };
 }
 
-/** Calls `onChange` with nodes added or rewritten under `root`, debounced; ignores the extension's own marks. */
+/**
+ * Calls `onChange` with nodes added or rewritten under `root`, debounced (at most once a second
+ * while the page keeps changing); ignores the extension's own marks. A node changed many times is
+ * reported once.
+ */
 function watchChanges(root: Element, debounceMs: number, onChange: (nodes: Node[]) => void): { disconnect(): void; discardPending(): void } {
-  let pending: Node[] = [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending = new Set<Node>();
+  const report = debounce(
+    () => {
+      const nodes = [...pending];
+      pending = new Set();
+      onChange(nodes);
+    },
+    debounceMs,
+    Math.max(debounceMs, 1_000),
+  );
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      if (record.type === 'characterData') pending.push(record.target);
-      for (const node of Array.from(record.addedNodes)) if (!isOwnNode(node)) pending.push(node);
+      if (record.type === 'characterData') pending.add(record.target);
+      for (const node of Array.from(record.addedNodes)) if (!isOwnNode(node)) pending.add(node);
     }
-    if (pending.length === 0) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const nodes = pending;
-      pending = [];
-      onChange(nodes);
-    }, debounceMs);
+    if (pending.size > 0) report.schedule();
   });
   observer.observe(root, { childList: true, subtree: true, characterData: true });
   return {
     disconnect() {
-      clearTimeout(timer);
+      report.cancel();
       observer.disconnect();
     },
     // Records queued by our own synchronous changes; the page cannot have run in between.

@@ -28,17 +28,24 @@ function isBoilerplateToken(token: string): boolean {
   return BOILERPLATE_WORDS.has(first) || BOILERPLATE_WORDS.has(parts[parts.length - 1]!);
 }
 
+function isEditable(el: Element): boolean {
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
+}
+
 /** Whether `el` and everything in it should be left out of the article's text. Called per element: kept cheap. */
 export function isBoilerplate(el: Element): boolean {
   const tag = el.localName;
-  if (INLINE_TAGS.has(tag) && !el.hasAttribute('hidden') && !el.hasAttribute('contenteditable')) return false;
+  // Inline elements are never boxes of boilerplate, but they can still hide or edit their text.
+  if (INLINE_TAGS.has(tag)) {
+    return el.hasAttributes() && (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || isEditable(el));
+  }
   if (SKIP_TAGS.has(tag) || tag.startsWith(PREFIX)) return true;
   // A page-level <header> is the site's masthead; one inside an article holds its headline.
   if (tag === 'header' && el.parentElement === el.ownerDocument.body) return true;
   if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const editable = el.getAttribute('contenteditable');
-  if (editable !== null && editable !== 'false') return true;
+  if (isEditable(el)) return true;
   const role = el.getAttribute('role');
   if (role !== null && SKIP_ROLES.has(role)) return true;
   if (el.id && isBoilerplateToken(el.id.toLowerCase())) return true;

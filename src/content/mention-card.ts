@@ -62,7 +62,8 @@ export function createMentionCard(doc: Document, mentionAt: (node: Node, offset:
   doc.addEventListener(
     'pointermove',
     (event) => {
-      if (frame) return;
+      // Synthetic pointer events from the page's scripts do not move the card.
+      if (frame || !event.isTrusted) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
         const hit = caretAt(doc, event.clientX, event.clientY);

@@ -31,12 +31,23 @@ export interface PanelActions {
   onDismiss?(): void;
 }
 
+/**
+ * Runs `action` when the reader presses `button`. The page can reach into an open shadow root and
+ * call click() or dispatch events, so only events the browser raised for a person (isTrusted)
+ * count: nothing the page's scripts do can make the extension act.
+ */
+function onPress(button: HTMLElement, action: () => void): void {
+  button.addEventListener('click', (event) => {
+    if (event.isTrusted) action();
+  });
+}
+
 function buildMentionNav(doc: Document, actions: PanelActions): { nav: HTMLElement; count: HTMLElement; said: HTMLElement } {
   const count = h(doc, 'span', { class: 'count' });
   const said = h(doc, 'p', { class: 'said', role: 'status', 'aria-live': 'polite' });
   const step = (direction: 1 | -1, label: string, text: string) => {
     const button = h(doc, 'button', { type: 'button', class: direction === 1 ? 'next' : 'prev', 'aria-label': label }, text);
-    button.addEventListener('click', () => actions.onStep?.(direction));
+    onPress(button, () => actions.onStep?.(direction));
     return button;
   };
   const nav = h(
@@ -52,7 +63,7 @@ function buildMentionNav(doc: Document, actions: PanelActions): { nav: HTMLEleme
 function buildQuotesButton(doc: Document, actions: PanelActions): HTMLElement | null {
   if (!actions.onOpenQuotes) return null;
   const button = h(doc, 'button', { type: 'button', class: 'quotes-button' }, 'Read the key quotes');
-  button.addEventListener('click', () => actions.onOpenQuotes?.());
+  onPress(button, () => actions.onOpenQuotes?.());
   return h(doc, 'p', { class: 'quotes-line' }, button, ' Also in the Backstory toolbar button.');
 }
 
@@ -84,8 +95,8 @@ function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actio
     collapse.textContent = expanded ? 'Hide' : 'Show';
     body.hidden = !expanded;
   };
-  collapse.addEventListener('click', () => setExpanded(body.hasAttribute('hidden')));
-  dismiss.addEventListener('click', onDismiss);
+  onPress(collapse, () => setExpanded(body.hasAttribute('hidden')));
+  onPress(dismiss, onDismiss);
   const panel = h(
     doc,
     'aside',
@@ -101,7 +112,7 @@ function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actio
     body,
   );
   panel.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !body.hasAttribute('hidden')) {
+    if (event.isTrusted && event.key === 'Escape' && !body.hasAttribute('hidden')) {
       setExpanded(false);
       collapse.focus();
     }

@@ -4,6 +4,7 @@
  * everywhere (content scripts cannot see the page's own pushState calls). It also reports when
  * `isStale()` says the article the extension read has been replaced by a re-render.
  */
+import { debounce } from './debounce';
 
 export interface NavigationWatch {
   stop(): void;
@@ -16,26 +17,31 @@ export function watchNavigation(win: Window, onChange: () => void, isStale: () =
   const doc = win.document;
   const key = () => `${win.location.origin}${win.location.pathname}${win.location.search}`;
   let last = key();
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Wait for the new article's DOM to stop changing before reading it, but no longer than
+  // 2 seconds on a page that never stops changing.
+  const settled = debounce(
+    () => {
+      last = key();
+      onChange();
+    },
+    settleMs,
+    Math.max(settleMs, 2_000),
+  );
 
   const check = (): void => {
     if (key() === last && !isStale()) return;
-    clearTimeout(timer);
-    // Wait for the new article's DOM to stop changing before reading it.
-    timer = setTimeout(() => {
-      last = key();
-      onChange();
-    }, settleMs);
+    settled.schedule();
   };
 
   const navigation = (win as Window & { navigation?: EventTarget }).navigation;
   navigation?.addEventListener('navigatesuccess', check, { signal });
   win.addEventListener('popstate', check, { signal });
   const observer = new MutationObserver(check);
-  if (doc.body) observer.observe(doc.body, { childList: true, subtree: true });
+  // The whole document, not the body: a page may replace its body element.
+  if (doc.documentElement) observer.observe(doc.documentElement, { childList: true, subtree: true });
   signal.addEventListener('abort', () => {
     observer.disconnect();
-    clearTimeout(timer);
+    settled.cancel();
   });
   return { stop: () => controller.abort() };
 }

@@ -1,9 +1,10 @@
 // The extension as a user meets it, in real Chromium and Firefox with the built dist/ loaded.
 import path from 'node:path';
+import type { ElementHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { story } from '../../src/shared/story';
 import {
-  BROWSERS, SCREENSHOTS, badgeOf, endSession, openFixture, panelText, startSession, waitFor, type Session,
+  BROWSERS, SCREENSHOTS, badgeOf, endSession, inExtension, openAndClassify as classifyFixture, openFixture, panelText, startSession, waitFor, type Session,
 } from './harness';
 
 const directQuotes = story.quotes.filter((q) => q.kind === 'direct');
@@ -17,16 +18,7 @@ describe.each(BROWSERS)('%s with the extension loaded', (name) => {
     await endSession(session);
   });
 
-  /** Opens `file`, then waits until the content script has classified it (the popup can read its status). */
-  async function openAndClassify(file: string) {
-    const { page, tabId } = await openFixture(session, file);
-    const popup = await session.ext.openExtensionPage(`popup/popup.html?tab=${tabId}`);
-    const status = await waitFor(
-      () => popup.$eval('#status', (el) => (el.textContent?.startsWith('Checking') ? '' : el.textContent)),
-      'the popup status',
-    );
-    return { page, tabId, popup, status };
-  }
+  const openAndClassify = (file: string) => classifyFixture(session, file);
 
   it('shows the panel with the story on a page about Kaspersky, and sets the badge', async () => {
     const { page, tabId, popup, status } = await openAndClassify('kaspersky-article.html');
@@ -76,7 +68,7 @@ describe.each(BROWSERS)('%s with the extension loaded', (name) => {
   it('clears the badge when the tab navigates away', async () => {
     const { page, tabId, popup } = await openAndClassify('kaspersky-article.html');
     await waitFor(async () => (await badgeOf(session, tabId)) === 'K', 'the badge');
-    await page.goto(session.server.url('no-such-page'), { waitUntil: 'load' });
+    await page.goto(session.server.url('plain-article.html'), { waitUntil: 'load' });
     await waitFor(async () => (await badgeOf(session, tabId)) === '', 'the badge to clear');
     await Promise.all([page.close(), popup.close()]);
   });
@@ -111,6 +103,33 @@ describe.each(BROWSERS)('%s with the extension loaded', (name) => {
     const said = await waitFor(() => popup.$eval('#copy-status', (el) => el.textContent), 'the copy announcement');
     expect(said).toMatch(/^(Copied .+ quote with its attribution\.|Could not copy\. .+)$/);
     await Promise.all([page.close(), popup.close()]);
+  });
+
+  it("the panel's quotes button opens the key quotes for that tab (a click by the reader, not a script)", async () => {
+    const { page, tabId } = await openFixture(session, 'kaspersky-article.html');
+    await page.waitForSelector('backstory-panel');
+    const button = (await page.evaluateHandle(
+      () => document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.quotes-button')!,
+    )) as ElementHandle<Element>;
+    await button.click();
+    // Where the browser opens the toolbar popup itself it is a popup view of the extension (Firefox
+    // shows it as a panel puppeteer cannot see); otherwise the popup page opens in a tab for this one.
+    const where = await waitFor(async () => {
+      const target = session.ext.browser.targets().find((t) => /popup\/popup\.html(\?tab=\d+)?$/.test(t.url()));
+      if (target) return target.url();
+      const popups = await inExtension(
+        session,
+        async () => {
+          const g = globalThis as unknown as Record<'browser' | 'chrome', { extension: { getViews(o: object): unknown[] } } | undefined>;
+          return (g.browser ?? g.chrome)!.extension.getViews({ type: 'popup' }).length;
+        },
+        null,
+      );
+      return popups > 0 ? 'toolbar popup' : '';
+    }, 'the key quotes to open');
+    expect(where === 'toolbar popup' || where.endsWith('popup/popup.html') || where.endsWith(`popup/popup.html?tab=${tabId}`)).toBe(true);
+    for (const p of await session.ext.browser.pages()) if (p.url().includes('popup/popup.html')) await p.close();
+    await page.close();
   });
 
   it('raised no uncaught errors in the pages it ran on', () => {

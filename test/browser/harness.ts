@@ -17,9 +17,14 @@ export interface Session {
   pageErrors: string[];
 }
 
+/** Response headers for fixtures that need them: the strictest Content-Security-Policy for hostile/csp.html. */
+function fixtureHeaders(file: string): Record<string, string> {
+  return file.split(path.sep).join('/') === 'hostile/csp.html' ? { 'content-security-policy': "default-src 'none'" } : {};
+}
+
 export async function startSession(name: BrowserName, options?: Parameters<typeof launchWithExtension>[2]): Promise<Session> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const server = await serveDirectory(path.join(ROOT, 'test/fixtures/browser'));
+  const server = await serveDirectory(path.join(ROOT, 'test/fixtures/browser'), fixtureHeaders);
   const ext = await launchWithExtension(name, distFor(name === 'chromium' ? 'chrome' : 'firefox'), options);
   return { ext, server, pageErrors: [] };
 }
@@ -29,11 +34,33 @@ export async function endSession(session: Session | undefined): Promise<void> {
   await session?.server.close();
 }
 
-/** Opens a fixture page in a new tab, with its tab id, and records uncaught errors raised in it. */
-export async function openFixture(session: Session, file: string): Promise<{ page: Page; tabId: number }> {
-  return session.ext.openTab(session.server.url(file), (page) =>
-    page.on('pageerror', (error) => session.pageErrors.push(`${file}: ${String(error)}`)),
+/** Opens a fixture page in a new tab, with its tab id, and records uncaught errors and console errors raised in it. */
+export async function openFixture(session: Session, file: string, beforeLoad?: (page: Page) => void): Promise<{ page: Page; tabId: number }> {
+  return session.ext.openTab(session.server.url(file), (page) => {
+    // The browser's own request for /favicon.ico (a 404 here, blocked on the strict-CSP page) is not ours.
+    const record = (text: string) => text.includes('/favicon.ico') || session.pageErrors.push(`${file}: ${text}`);
+    page.on('pageerror', (error) => record(String(error)));
+    page.on('console', (message) => {
+      if (message.type() === 'error') record(`console: ${message.text()} (${message.location().url ?? ''})`);
+    });
+    beforeLoad?.(page);
+  });
+}
+
+/** Opens `file` and waits until its content script has classified it (the popup can read its status). */
+export async function openAndClassify(
+  session: Session, file: string, beforeLoad?: (page: Page) => void,
+): Promise<{ page: Page; tabId: number; popup: Page; status: string }> {
+  const { page, tabId } = await openFixture(session, file, beforeLoad);
+  const popup = await session.ext.openExtensionPage(`popup/popup.html?tab=${tabId}`);
+  const status = await waitFor(
+    () => popup.$eval('#status', (el) => (el.textContent?.startsWith('Checking') ? '' : el.textContent)),
+    'the popup status',
+    20_000,
   );
+  // The page is what the reader looks at: a background tab gets throttled timers (Firefox) and no frames (Chromium).
+  await page.bringToFront();
+  return { page, tabId, popup, status: status ?? '' };
 }
 
 /** The part of the extension API these tests call from an extension page. */

@@ -74,7 +74,7 @@ describe('background listeners', () => {
     return { onMessage: mocks.messageListeners[0]!, onUpdated: mocks.updatedListeners[0]! };
   }
   const classified = { type: 'pageClassified', verdict: kaspersky };
-  const fromTab = { id: 'test-id', tab: { id: 3 }, frameId: 0 };
+  const fromTab = { id: 'test-id', tab: { id: 3 }, frameId: 0, url: 'https://news.example.com/story' };
 
   it('sets the badge for a good pageClassified from the top frame of tab 3', async () => {
     const { onMessage } = await start();
@@ -88,6 +88,8 @@ describe('background listeners', () => {
     ['a sub-frame', classified, { ...fromTab, frameId: 2 }],
     ['no tab', classified, { id: 'test-id', frameId: 0 }],
     ['a negative tab id', classified, { ...fromTab, tab: { id: -1 } }],
+    ['one of its own pages open in a tab', classified, { ...fromTab, url: 'chrome-extension://test-id/popup/popup.html?tab=3' }],
+    ['a moz-extension page', classified, { ...fromTab, url: 'moz-extension://uuid/popup/popup.html' }],
     ['a malformed verdict', { type: 'pageClassified', verdict: { ...kaspersky, confidence: 7 } }, fromTab],
     ['a getPageStatus request', { type: 'getPageStatus' }, fromTab],
   ])('ignores and warns about a message from/with %s', async (_name, message, sender) => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CARD_TAG } from '../../../src/content/mention-card';
 import { PANEL_TAG } from '../../../src/content/panel';
 import { runPage } from '../../../src/content/page-run';
+import { userClick } from '../helpers/user-input';
 
 const ARTICLE = `<header><h1>Ledger</h1></header><article><h1>Barclays drops Kaspersky software after NCSC advice</h1>
   <p>Barclays said it would stop offering Kaspersky products after the National Cyber Security Centre advised departments in London.</p>
@@ -34,9 +35,9 @@ describe('runPage', () => {
     Range.prototype.getBoundingClientRect = () => new DOMRect(10, 10, 50, 16);
     const shadow = document.querySelector(PANEL_TAG)!.shadowRoot!;
     const said = () => shadow.querySelector('.said')!.textContent;
-    shadow.querySelector<HTMLButtonElement>('button.prev')!.click();
+    userClick(shadow.querySelector<HTMLButtonElement>('button.prev')!);
     expect(said()).toMatch(/^Mention 8 of 8: National Cyber Security Centre \(NCSC\): /);
-    shadow.querySelector<HTMLButtonElement>('button.next')!.click();
+    userClick(shadow.querySelector<HTMLButtonElement>('button.next')!);
     expect(said()).toMatch(/^Mention 1 of 8: Barclays: /);
     expect(document.querySelector('backstory-mark[data-current]')!.textContent).toBe('Barclays');
     run.stop();
@@ -48,7 +49,7 @@ describe('runPage', () => {
     const run = runPage(document, 'https://news.example.co.uk/2017/12/kaspersky', { renderer: 'wrap' });
     await run.annotator!.idle();
     expect(document.querySelectorAll('backstory-mark').length).toBeGreaterThan(0);
-    document.querySelector(PANEL_TAG)!.shadowRoot!.querySelector<HTMLButtonElement>('button.dismiss')!.click();
+    userClick(document.querySelector(PANEL_TAG)!.shadowRoot!.querySelector<HTMLButtonElement>('button.dismiss')!);
     expect(document.body.isEqualNode(original)).toBe(true);
     expect(document.head.querySelector('style')).toBeNull();
   });

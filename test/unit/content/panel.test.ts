@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountPanel, PANEL_TAG } from '../../../src/content/panel';
 import type { PageVerdict } from '../../../src/shared/messages';
 import { story } from '../../../src/shared/story';
+import { userClick, userKey } from '../helpers/user-input';
 
 const verdict: PageVerdict = { topics: ['kaspersky'], mentions: { kaspersky: 7, ncsc: 0 }, confidence: 0.9 };
 
@@ -41,12 +42,16 @@ describe('mountPanel', () => {
     expect(aside!.getAttribute('aria-label')).toMatch(/Backstory.*December 2017/);
   });
 
-  it('has a "Read the key quotes" button that calls onOpenQuotes', () => {
+  it('has a "Read the key quotes" button that a script\'s click() cannot press', () => {
     const onOpenQuotes = vi.fn();
     mountPanel(document, verdict, { onOpenQuotes });
     const button = shadowOf().querySelector<HTMLButtonElement>('button.quotes-button')!;
     expect(text(button)).toBe('Read the key quotes');
+    // click() and dispatchEvent() are what a page's script can do: untrusted, ignored.
     button.click();
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(onOpenQuotes).not.toHaveBeenCalled();
+    userClick(button);
     expect(onOpenQuotes).toHaveBeenCalledTimes(1);
   });
 
@@ -63,8 +68,9 @@ describe('mountPanel', () => {
     panel.setMentionCount(7);
     expect(nav.hidden).toBe(false);
     expect(text(nav.querySelector('.count'))).toBe('7 mentions on this page —');
+    userClick(nav.querySelector<HTMLButtonElement>('button.next')!);
+    userClick(nav.querySelector<HTMLButtonElement>('button.prev')!);
     nav.querySelector<HTMLButtonElement>('button.next')!.click();
-    nav.querySelector<HTMLButtonElement>('button.prev')!.click();
     expect(onStep.mock.calls).toEqual([[1], [-1]]);
     panel.announce('Mention 1 of 7: Kaspersky Lab');
     expect(shadowOf().querySelector('[role="status"]')?.textContent).toBe('Mention 1 of 7: Kaspersky Lab');
@@ -89,11 +95,11 @@ describe('mountPanel', () => {
     expect(hide.getAttribute('aria-expanded')).toBe('true');
     expect(hide.getAttribute('aria-controls')).toBe(body.id);
     expect(body.hidden).toBe(false);
-    hide.click();
+    userClick(hide);
     expect(hide.getAttribute('aria-expanded')).toBe('false');
     expect(body.hidden).toBe(true);
     expect(hide.textContent).toBe('Show');
-    hide.click();
+    userClick(hide);
     expect(hide.getAttribute('aria-expanded')).toBe('true');
     expect(body.hidden).toBe(false);
   });
@@ -103,9 +109,12 @@ describe('mountPanel', () => {
     const shadow = shadowOf();
     const hide = shadow.querySelector<HTMLButtonElement>('button.collapse')!;
     const point = shadow.querySelector('.points li')!;
-    point.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    userKey(point, 'Enter');
     expect(hide.getAttribute('aria-expanded')).toBe('true');
+    // A page's synthetic Escape does nothing; the reader's does.
     point.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(hide.getAttribute('aria-expanded')).toBe('true');
+    userKey(point, 'Escape');
     expect(hide.getAttribute('aria-expanded')).toBe('false');
     expect(shadow.querySelector<HTMLElement>('.body')!.hidden).toBe(true);
     expect(shadow.activeElement).toBe(hide);
@@ -116,6 +125,8 @@ describe('mountPanel', () => {
     const dismiss = shadowOf().querySelector<HTMLButtonElement>('button.dismiss')!;
     expect(dismiss.getAttribute('aria-label')).toBeTruthy();
     dismiss.click();
+    expect(document.querySelector(PANEL_TAG)).not.toBeNull();
+    userClick(dismiss);
     expect(document.querySelector(PANEL_TAG)).toBeNull();
   });
 

@@ -1,0 +1,164 @@
+// Property tests over random DOM trees (fast-check): whatever the extension injects or marks, the
+// page's text stays the same, nothing is marked where it must not be, and teardown leaves the DOM
+// equal (isEqualNode, and shadow roots' contents) to what it was. jsdom has no CSS highlights, so
+// marks here use the fallback that does change the DOM: the harder case for these properties.
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startAnnotator } from '../../../src/content/annotator';
+import { MARK_TAG } from '../../../src/content/mark-renderer';
+import { runPage } from '../../../src/content/page-run';
+import { story } from '../../../src/shared/story';
+
+/** Cases per property; CI runs them all. */
+const RUNS = 1_000;
+
+/** Words that mix the story's names (whole, split, in other cases) with ordinary text and odd characters. */
+const WORD = fc.constantFrom(
+  'Kaspersky', 'Kaspersky Lab', 'NCSC', 'National Cyber Security Centre', 'Ciaran Martin', 'Barclays', 'Reuters', 'GCHQ',
+  'kaspersky', 'Kasper', 'sky', 'Kasperskyite', 'the', 'bank', 'said', ',', '.', ' ', '\n', '<b>', '&amp;', '{{x}}', 'é', '🙂', '',
+);
+const TEXT = fc.array(WORD, { maxLength: 6 }).map((words) => words.join(' '));
+
+/** Elements the annotator must read, and elements it must never mark inside. */
+// No <article>: the second property needs its lead article to stay the page's main text.
+const READ_TAGS = ['p', 'div', 'span', 'a', 'em', 'strong', 'b', 'section', 'h2', 'li', 'blockquote'] as const;
+const SKIP_TAGS = ['script', 'style', 'textarea', 'code', 'pre', 'nav', 'noscript', 'template'] as const;
+
+type Tree =
+  | { kind: 'text'; text: string }
+  | { kind: 'element'; tag: string; attrs: Record<string, string>; children: Tree[] }
+  | { kind: 'shadow'; children: Tree[] };
+
+const ATTRS = fc.constantFrom<Record<string, string>>(
+  {}, {}, {}, { class: 'story' }, { contenteditable: 'true' }, { contenteditable: 'false' }, { hidden: '' },
+  { 'aria-hidden': 'true' }, { class: 'related-stories' }, { role: 'navigation' }, { id: 'comments' },
+);
+
+const { tree } = fc.letrec<{ tree: Tree; node: Tree }>((tie) => ({
+  tree: fc.record({
+    kind: fc.constant('element' as const),
+    tag: fc.constant('article'),
+    attrs: fc.constant({}),
+    children: fc.array(tie('node'), { maxLength: 6 }),
+  }),
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.record({ kind: fc.constant('text' as const), text: TEXT }),
+    fc.record({
+      kind: fc.constant('element' as const),
+      tag: fc.constantFrom<string>(...READ_TAGS, ...SKIP_TAGS),
+      attrs: ATTRS,
+      children: fc.array(tie('node'), { maxLength: 4 }),
+    }),
+    fc.record({ kind: fc.constant('shadow' as const), children: fc.array(tie('node'), { maxLength: 3 }) }),
+  ),
+}));
+
+/** Builds `t` with DOM calls (text stays text: what the generator calls "<b>" is a text node). */
+function build(t: Tree, parent: Node & ParentNode): void {
+  if (t.kind === 'text') {
+    parent.append(document.createTextNode(t.text));
+    return;
+  }
+  if (t.kind === 'shadow') {
+    const host = document.createElement('div');
+    const root = host.attachShadow({ mode: 'open' });
+    for (const child of t.children) build(child, root);
+    parent.append(host);
+    return;
+  }
+  const el = document.createElement(t.tag);
+  for (const [name, value] of Object.entries(t.attrs)) el.setAttribute(name, value);
+  // Script text must stay text here: jsdom would run it (a browser page's scripts are the page's business).
+  if (t.tag === 'script') el.setAttribute('type', 'text/plain');
+  // A template's children live in its content fragment.
+  const into = el instanceof HTMLTemplateElement ? el.content : el;
+  for (const child of t.children) build(child, into);
+  parent.append(el);
+}
+
+/** Every shadow root's markup, in document order (isEqualNode does not look inside them). */
+function shadows(root: Node): string[] {
+  const out: string[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
+    if (el.shadowRoot && !el.localName.startsWith('backstory-')) out.push(el.shadowRoot.innerHTML);
+  }
+  return out;
+}
+
+/** The page's own text: every text node outside the extension's panel and card. */
+function pageText(root: Node): string {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let out = '';
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!n.parentElement?.closest('backstory-panel, backstory-card')) out += n.nodeValue;
+  return out;
+}
+
+/** Class, id and role name boxes of boilerplate on block elements; an inline <em class="related"> is still text. */
+const BOX_TAGS = `:is(${READ_TAGS.filter((tag) => !['span', 'a', 'em', 'strong', 'b'].includes(tag)).join(',')})`;
+
+/** Marks that sit where they must not: inside skipped, hidden or editable elements. */
+function misplacedMarks(): Element[] {
+  return Array.from(document.querySelectorAll(MARK_TAG)).filter((mark) =>
+    mark.parentElement?.closest(
+      `${SKIP_TAGS.join(',')}, [contenteditable="true"], [hidden], [aria-hidden="true"], ${BOX_TAGS}.related-stories, ${BOX_TAGS}[role="navigation"], ${BOX_TAGS}#comments`,
+    ),
+  );
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('random DOM trees', () => {
+  it(`marking leaves the text as it was, marks only article text, and teardown restores the DOM exactly (${RUNS} trees)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(tree, async (t) => {
+        document.body.replaceChildren();
+        build(t, document.body);
+        const before = document.body.cloneNode(true);
+        const text = pageText(document.body);
+        const shadowBefore = shadows(document.body);
+        const controller = new AbortController();
+        const annotator = startAnnotator(document.body.firstElementChild!, story.entities, { signal: controller.signal, renderer: 'wrap' });
+        await annotator.idle();
+        expect(pageText(document.body)).toBe(text);
+        expect(misplacedMarks()).toEqual([]);
+        // Every mark holds exactly one mention's words.
+        for (const mention of annotator.mentions()) expect(mention.node.parentElement!.localName).toBe(MARK_TAG);
+        controller.abort();
+        expect(document.body.isEqualNode(before)).toBe(true);
+        expect(shadows(document.body)).toEqual(shadowBefore);
+      }),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+
+  it(`a whole run (panel, card, marks) on a relevant page keeps its text and stop() restores the DOM exactly (${RUNS} trees)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(tree, async (t) => {
+        document.body.replaceChildren();
+        // A lead that makes the page about the story, then the random tree.
+        const lead = document.createElement('article');
+        lead.append(
+          Object.assign(document.createElement('h1'), { textContent: 'Kaspersky and the NCSC' }),
+          Object.assign(document.createElement('p'), { textContent: 'Kaspersky said the National Cyber Security Centre in London was wrong about its software. '.repeat(3) }),
+        );
+        build(t, lead);
+        document.body.append(lead);
+        const before = document.body.cloneNode(true);
+        const text = pageText(document.body);
+        const run = runPage(document, 'https://news.example.co.uk/kaspersky', { renderer: 'wrap' });
+        expect(run.verdict.relevant).toBe(true);
+        await run.annotator!.idle();
+        expect(document.querySelectorAll('backstory-panel')).toHaveLength(1);
+        expect(pageText(document.body)).toBe(text);
+        expect(misplacedMarks()).toEqual([]);
+        run.stop();
+        expect(document.body.isEqualNode(before)).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+});
