@@ -66,6 +66,9 @@ function compare(expected: ZipEntry[], actual: ZipEntry[], label: string): strin
 }
 
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'manifest.json'), 'utf8')) as { name: string; version: string };
+// The manifest's name is a message (__MSG_extName__); the package is named after its English text.
+const messages = JSON.parse(readFileSync(path.join(ROOT, 'src/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+manifest.name = manifest.name.replace(/^__MSG_(\w+)__$/, (_, key: string) => messages[key]?.message ?? key);
 const slug = manifest.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const out = path.join(ROOT, 'artifacts/packages');
 const dirs = await buildExtension();

@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'jsdom',
+          // The browser's i18n API over the real English messages (src/_locales/en/messages.json).
+          setupFiles: ['test/unit/helpers/i18n-setup.ts'],
         },
       },
       {

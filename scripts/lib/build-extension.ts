@@ -11,11 +11,14 @@ const ENTRIES = {
   content: 'src/content/index.ts',
   background: 'src/background/index.ts',
   'popup/popup': 'src/popup/index.ts',
+  'options/options': 'src/options/index.ts',
 };
 const STATIC: [string, string][] = [
   ['src/popup/popup.html', 'popup/popup.html'],
   ['src/popup/popup.css', 'popup/popup.css'],
   ['src/content/marks.css', 'content.css'],
+  ['src/options/options.html', 'options/options.html'],
+  ['src/options/options.css', 'options/options.css'],
 ];
 const ICON_SIZES = [16, 32, 48, 128];
 
@@ -65,6 +68,7 @@ export async function buildExtension(): Promise<Record<Target, string>> {
     mkdirSync(path.dirname(path.join(staging, to)), { recursive: true });
     cpSync(path.join(ROOT, from), path.join(staging, to));
   }
+  cpSync(path.join(ROOT, 'src/_locales'), path.join(staging, '_locales'), { recursive: true });
   mkdirSync(path.join(staging, 'icons'), { recursive: true });
   for (const size of ICON_SIZES) cpSync(path.join(ROOT, `icons/icon-${size}.png`), path.join(staging, `icons/icon-${size}.png`));
   const out = {} as Record<Target, string>;

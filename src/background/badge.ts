@@ -1,24 +1,26 @@
 /** The toolbar badge and tooltip of one tab: set from a page's verdict, cleared on navigation. */
 import browser from 'webextension-polyfill';
 import type { PageVerdict } from '../shared/messages';
-import { TOPIC_NAMES } from '../shared/topics';
+import { t } from '../shared/i18n';
 
 /** The tooltip of a tab whose page is not about the story. */
-export const DEFAULT_TITLE = 'Backstory: the December 2017 NCSC advice on Russian antivirus';
+export const defaultTitle = (): string => t('actionTitle');
 const BADGE_COLOUR = '#1a4f9c';
 
 /** Badge text for a verdict: "K" for Kaspersky, "N" for the NCSC, "K+N" for both, "" for neither. */
 export function badgeText(verdict: PageVerdict): string {
-  return verdict.topics.map((t) => (t === 'kaspersky' ? 'K' : 'N')).join('+');
+  return verdict.topics.map((topic) => (topic === 'kaspersky' ? t('badgeKaspersky') : t('badgeNcsc'))).join('+');
 }
 
 /** Tooltip for a verdict, naming what matched and how often. */
 export function badgeTitle(verdict: PageVerdict): string {
-  if (verdict.topics.length === 0) return DEFAULT_TITLE;
-  const about = verdict.topics
-    .map((t) => `${TOPIC_NAMES[t]} (${verdict.mentions[t]} mention${verdict.mentions[t] === 1 ? '' : 's'})`)
-    .join(' and ');
-  return `Backstory: this page is about ${about}. Click for the December 2017 story.`;
+  if (verdict.topics.length === 0) return defaultTitle();
+  const about = verdict.topics.map((topic) => {
+    const name = topic === 'kaspersky' ? t('topicKasperskyLong') : t('topicNcscLong');
+    const n = verdict.mentions[topic];
+    return n === 1 ? t('badgeTopicCountOne', name) : t('badgeTopicCountMany', name, n);
+  });
+  return about.length === 1 ? t('badgeTitleOne', about[0]!) : t('badgeTitleTwo', about[0]!, about[1]!);
 }
 
 /** Shows `verdict` on the badge of tab `tabId`. */
@@ -34,6 +36,6 @@ export async function showVerdict(tabId: number, verdict: PageVerdict): Promise<
 export async function clearVerdict(tabId: number): Promise<void> {
   await Promise.all([
     browser.action.setBadgeText({ tabId, text: '' }),
-    browser.action.setTitle({ tabId, title: DEFAULT_TITLE }),
+    browser.action.setTitle({ tabId, title: defaultTitle() }),
   ]);
 }

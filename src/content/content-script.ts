@@ -1,34 +1,85 @@
 /**
- * The content script's life in one page: run the extension over the article, tell the background,
- * answer the popup, and start again when a single-page app swaps the article. `stop()` undoes all.
+ * The content script's life in one page: read the reader's settings and this page's state, run the
+ * extension over the article, tell the background, answer the popup, and start again when the
+ * settings change or a single-page app swaps the article. `stop()` undoes all.
  */
-import { isGetPageStatus, warnIgnored, type MessageMap, type PageStatus, type PageVerdict } from '../shared/messages';
+import {
+  isGetPageStatus, parsePageSetup, warnIgnored, type MessageMap, type PageSetup, type PageStatus, type PageVerdict,
+} from '../shared/messages';
+import { isBlocked, parseSettings, type Settings } from '../shared/settings';
 import { toPageVerdict } from './classify-page';
 import { runPage, type PageRun } from './page-run';
-import { onRuntimeMessage, runtimeId, sendToBackground } from './runtime';
+import { onRuntimeMessage, onSyncStorageChange, readSyncStorage, runtimeId, sendToBackground } from './runtime';
 import { watchNavigation } from './watch-navigation';
 
 export interface ContentScript {
   /** The verdict for the article shown now. */
   verdict(): PageVerdict;
+  /** Resolves once the first run has happened (settings read, page classified). */
+  ready: Promise<void>;
   stop(): void;
 }
 
+type Outgoing = MessageMap['pageClassified' | 'openQuotes' | 'panelDismissed']['request'];
+
 /** Tells the background; a rejection means the extension was reloaded under this page: nothing to do then. */
-function send(message: MessageMap['pageClassified' | 'openQuotes']['request']): void {
+function send(message: Outgoing): void {
   sendToBackground(message).catch(() => undefined);
 }
 
-function report(verdict: PageVerdict): void {
-  send({ type: 'pageClassified', verdict });
+const NEITHER: PageVerdict = { topics: [], mentions: { kaspersky: 0, ncsc: 0 }, confidence: 1 };
+
+/** The background's answer for this page, or null (it may be restarting; then nothing was dismissed). */
+async function askSetup(): Promise<PageSetup | null> {
+  try {
+    return parsePageSetup(await sendToBackground({ type: 'getPageSetup' }));
+  } catch {
+    return null;
+  }
 }
 
 /** Runs the content script on `doc`. */
 export function startContentScript(doc: Document, win: Window): ContentScript {
   const controller = new AbortController();
-  const openQuotes = (): void => send({ type: 'openQuotes' });
-  let run: PageRun = runPage(doc, win.location.href, { onOpenQuotes: openQuotes });
-  let verdict = toPageVerdict(run.verdict);
+  const pageKey = (): string => `${win.location.origin}${win.location.pathname}${win.location.search}`;
+  let run: PageRun | null = null;
+  let verdict: PageVerdict = NEITHER;
+  let stored: Record<string, unknown> = {};
+  let settings: Settings = parseSettings(stored);
+  let setup: PageSetup | null = null;
+  /** The page on which the reader closed the panel (it stays closed there for the session). */
+  let dismissedPage: string | null = null;
+
+  /** Tells the background what the badge should say: nothing where the reader turned the site off. */
+  const report = (): void => {
+    send({ type: 'pageClassified', verdict: isBlocked(settings, win.location.hostname) ? { ...verdict, topics: [] } : verdict });
+  };
+
+  const start = (): void => {
+    run?.stop();
+    const hidden = isBlocked(settings, win.location.hostname) || dismissedPage === pageKey();
+    run = runPage(doc, win.location.href, {
+      settings,
+      hidden,
+      dates: setup?.dates,
+      onOpenQuotes: () => send({ type: 'openQuotes' }),
+      onDismiss: () => {
+        dismissedPage = pageKey();
+        send({ type: 'panelDismissed' });
+      },
+    });
+    verdict = toPageVerdict(run.verdict);
+    report();
+  };
+
+  const ready = Promise.all([readSyncStorage().catch(() => ({})), askSetup()]).then(([values, answer]) => {
+    if (controller.signal.aborted) return;
+    stored = values;
+    settings = parseSettings(stored);
+    setup = answer;
+    if (setup?.dismissed) dismissedPage = pageKey();
+    start();
+  });
 
   const removeListener = onRuntimeMessage((message, sender): Promise<PageStatus> | undefined => {
     if (sender.id !== runtimeId()) {
@@ -39,26 +90,27 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
       warnIgnored('content', 'unknown or malformed message');
       return undefined;
     }
-    return Promise.resolve({ state: 'classified', verdict });
+    return ready.then(() => ({ state: 'classified', verdict, site: win.location.hostname }));
+  });
+
+  // Settings changed in the options page or the popup: apply them to this page now, no reload.
+  const removeStorageListener = onSyncStorageChange((changes) => {
+    stored = { ...stored, ...changes };
+    settings = parseSettings(stored);
+    void ready.then(() => !controller.signal.aborted && start());
   });
 
   // A page restored from the back/forward cache keeps its content script but lost its badge.
-  win.addEventListener('pageshow', (event) => event.persisted && report(verdict), { signal: controller.signal });
-  report(verdict);
+  win.addEventListener('pageshow', (event) => event.persisted && report(), { signal: controller.signal });
 
   // A new article in a single-page app, or the article element replaced by a re-render.
-  const rerun = (): void => {
-    run.stop();
-    run = runPage(doc, win.location.href, { onOpenQuotes: openQuotes });
-    verdict = toPageVerdict(run.verdict);
-    report(verdict);
-  };
-  const navigation = watchNavigation(win, rerun, () => run.root !== null && !run.root.isConnected);
+  const navigation = watchNavigation(win, () => void ready.then(() => !controller.signal.aborted && start()), () => run !== null && run.root !== null && !run.root.isConnected);
 
   controller.signal.addEventListener('abort', () => {
     removeListener();
+    removeStorageListener();
     navigation.stop();
-    run.stop();
+    run?.stop();
   });
-  return { verdict: () => verdict, stop: () => controller.abort() };
+  return { verdict: () => verdict, ready, stop: () => controller.abort() };
 }

@@ -3,6 +3,7 @@
  * carry no events, so the pointer is hit-tested against the mention ranges.
  */
 import { h } from '../shared/dom';
+import { t } from '../shared/i18n';
 import type { Entity } from '../shared/story';
 import { PREFIX } from '../shared/ui-prefix';
 import { liveRange, type Mention } from './annotator';
@@ -13,7 +14,7 @@ export const CARD_TAG = `${PREFIX}card`;
 
 /** Text a screen reader hears for a mention: the card's content in one line. */
 export function describeEntity(entity: Entity): string {
-  return `${entity.name}: ${entity.part}`;
+  return t('entityLine', entity.name, entity.part);
 }
 
 export interface MentionCard {
@@ -23,7 +24,9 @@ export interface MentionCard {
 }
 
 /** Creates the (hidden) card and hit-tests the pointer against `mentionAt`. */
-export function createMentionCard(doc: Document, mentionAt: (node: Node, offset: number) => Mention | undefined, signal: AbortSignal): MentionCard {
+export function createMentionCard(
+  doc: Document, mentionAt: (node: Node, offset: number) => Mention | undefined, signal: AbortSignal, month: string,
+): MentionCard {
   const host = doc.createElement(CARD_TAG);
   host.hidden = true;
   const shadow = host.attachShadow({ mode: 'open' });
@@ -32,7 +35,7 @@ export function createMentionCard(doc: Document, mentionAt: (node: Node, offset:
   const name = h(doc, 'p', { class: 'name' });
   const part = h(doc, 'p', { class: 'part' });
   // Positioned inside the shadow root: the host's own styles are reset by `all: initial !important`.
-  const box = h(doc, 'div', { class: 'card', role: 'tooltip' }, name, part, h(doc, 'p', { class: 'from' }, 'Backstory · December 2017'));
+  const box = h(doc, 'div', { class: 'card', role: 'tooltip' }, name, part, h(doc, 'p', { class: 'from' }, t('cardFrom', month)));
   shadow.append(style, box);
   (doc.body ?? doc.documentElement).append(host);
   let shown: Mention | null = null;

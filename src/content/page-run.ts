@@ -4,7 +4,10 @@
  * it exactly as the content script does.
  */
 import { ncscIsUk } from '../shared/detect-topic';
-import type { Verdict } from '../shared/topics';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
+import { formatDate, formatMonth } from '../shared/dom';
+import { t } from '../shared/i18n';
+import type { StoryDates, Verdict } from '../shared/topics';
 import { startAnnotator, type Annotator } from './annotator';
 import { classifyDocument, toPageVerdict } from './classify-page';
 import { createMentionCard, describeEntity } from './mention-card';
@@ -23,6 +26,14 @@ export interface PageRun {
 
 export interface PageRunOptions {
   renderer?: 'highlight' | 'wrap';
+  /** The reader's settings (defaults where not given). */
+  settings?: Settings;
+  /** Classify only: show nothing (the reader turned the site off, or closed the panel on this page). */
+  hidden?: boolean;
+  /** The story's dates in the reader's language (English where not given). */
+  dates?: StoryDates;
+  /** Told when the reader closes the panel. */
+  onDismiss?(): void;
   /** What the panel's "Key quotes" button does (the content script asks the background to open the popup). */
   onOpenQuotes?(): void;
 }
@@ -30,23 +41,37 @@ export interface PageRunOptions {
 /** Runs the extension over `doc` as it is now. */
 export function runPage(doc: Document, url: string, options: PageRunOptions = {}): PageRun {
   const controller = new AbortController();
-  const { verdict, root } = classifyDocument(doc, url);
-  if (!verdict.relevant || !root) return { verdict, root, panel: null, annotator: null, stop: () => controller.abort() };
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const classified = classifyDocument(doc, url);
+  const root = classified.root;
+  // Topics the reader switched off do not count: the page is relevant only for the others.
+  const topics = classified.verdict.topics.filter((topic) => settings.topics[topic]);
+  const verdict: Verdict = { ...classified.verdict, topics, relevant: topics.length > 0 };
+  if (!verdict.relevant || !root || options.hidden) return { verdict, root, panel: null, annotator: null, stop: () => controller.abort() };
 
+  const dates = options.dates ?? { month: formatMonth(pageStory.reported), day: formatDate(pageStory.reported) };
   let index = -1;
   const panel = mountPanel(doc, toPageVerdict(verdict), {
     onStep: (direction) => step(direction),
     onOpenQuotes: options.onOpenQuotes,
     // Closing the panel takes the marks and cards with it: the reader asked for the page back.
-    onDismiss: () => controller.abort(),
+    onDismiss: () => {
+      controller.abort();
+      options.onDismiss?.();
+    },
+    collapsed: settings.panel === 'collapsed',
+    dates,
   });
+  if (!settings.highlights) {
+    return { verdict, root, panel, annotator: null, stop: () => (controller.abort(), panel.destroy()) };
+  }
   const entities = entitiesToMark(pageStory.entities, verdict.topics, ncscIsUk(verdict));
   const annotator = startAnnotator(root, entities, {
     signal: controller.signal,
     renderer: options.renderer,
     onChange: (count) => panel.setMentionCount(count),
   });
-  const card = createMentionCard(doc, annotator.mentionAt, controller.signal);
+  const card = createMentionCard(doc, annotator.mentionAt, controller.signal, dates.month);
 
   /** Moves to the next or previous mention: scrolls to it, outlines it and announces its card. */
   function step(direction: 1 | -1): void {
@@ -59,7 +84,7 @@ export function runPage(doc: Document, url: string, options: PageRunOptions = {}
     mention.node.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
     annotator.renderer.setCurrent(mention.range);
     card.show(mention);
-    panel.announce(`Mention ${index + 1} of ${mentions.length}: ${describeEntity(mention.entity)}`);
+    panel.announce(t('mentionAnnounce', index + 1, mentions.length, describeEntity(mention.entity)));
   }
 
   return {

@@ -2,9 +2,10 @@
  * The context panel: a prefixed element with a shadow root, so no page CSS reaches in and none of
  * ours reaches out. Built only from the bundled story and the verdict's counts, always as text.
  */
-import { formatDate, formatMonth, h } from '../shared/dom';
+import { h } from '../shared/dom';
+import { t } from '../shared/i18n';
 import type { PageVerdict } from '../shared/messages';
-import { describeMentions } from '../shared/topics';
+import { describeMentions, type StoryDates } from '../shared/topics';
 import { PREFIX } from '../shared/ui-prefix';
 import { pageStory as story } from './page-story';
 import { PANEL_CSS } from './panel-style';
@@ -29,6 +30,10 @@ export interface PanelActions {
   onOpenQuotes?(): void;
   /** Called after the reader closed the panel. */
   onDismiss?(): void;
+  /** Start as a small collapsed tab (the reader's setting) instead of open. */
+  collapsed?: boolean;
+  /** The story's dates in the reader's language. */
+  dates: StoryDates;
 }
 
 /**
@@ -54,7 +59,7 @@ function buildMentionNav(doc: Document, actions: PanelActions): { nav: HTMLEleme
     doc,
     'div',
     { class: 'mentions', hidden: true },
-    h(doc, 'p', { class: 'mention-line' }, count, ' ', step(-1, 'Previous mention', '‹ Previous'), step(1, 'Next mention', 'Next ›')),
+    h(doc, 'p', { class: 'mention-line' }, count, ' ', step(-1, t('mentionPreviousLabel'), t('mentionPrevious')), step(1, t('mentionNextLabel'), t('mentionNext'))),
     said,
   );
   return { nav, count, said };
@@ -62,50 +67,51 @@ function buildMentionNav(doc: Document, actions: PanelActions): { nav: HTMLEleme
 
 function buildQuotesButton(doc: Document, actions: PanelActions): HTMLElement | null {
   if (!actions.onOpenQuotes) return null;
-  const button = h(doc, 'button', { type: 'button', class: 'quotes-button' }, 'Read the key quotes');
+  const button = h(doc, 'button', { type: 'button', class: 'quotes-button' }, t('panelQuotes'));
   onPress(button, () => actions.onOpenQuotes?.());
-  return h(doc, 'p', { class: 'quotes-line' }, button, ' Also in the Backstory toolbar button.');
+  return h(doc, 'p', { class: 'quotes-line' }, button, ' ', t('panelQuotesAlso'));
 }
 
 function buildBody(doc: Document, verdict: PageVerdict, nav: HTMLElement, actions: PanelActions): HTMLElement {
-  const month = formatMonth(story.reported);
+  const { month, day } = actions.dates;
   return h(
     doc,
     'div',
     { class: 'body', id: 'body' },
     h(doc, 'p', { class: 'why' }, describeMentions(verdict)),
     nav,
-    h(doc, 'p', { class: 'old' }, `This is background from ${month}, not today’s news.`),
+    h(doc, 'p', { class: 'old' }, t('panelOld', month)),
     ...story.summary.map((s) => h(doc, 'p', { class: 'summary' }, s)),
-    h(doc, 'h3', {}, 'Key points'),
+    h(doc, 'h3', {}, t('panelKeyPoints')),
     h(doc, 'ul', { class: 'points' }, ...story.keyPoints.map((p) => h(doc, 'li', {}, p))),
-    h(doc, 'h3', {}, `Earlier in ${story.earlier.year}`),
+    h(doc, 'h3', {}, t('panelEarlier', story.earlier.year)),
     h(doc, 'p', { class: 'earlier' }, story.earlier.text),
     buildQuotesButton(doc, actions),
-    h(doc, 'p', { class: 'source' }, `Summarised by Backstory from a news report dated ${formatDate(story.reported)}.`),
+    h(doc, 'p', { class: 'source' }, t('panelSource', day)),
   );
 }
 
 function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actions: PanelActions, onDismiss: () => void): HTMLElement {
   const body = buildBody(doc, verdict, nav, actions);
-  const collapse = h(doc, 'button', { type: 'button', class: 'collapse', 'aria-expanded': 'true', 'aria-controls': 'body' }, 'Hide');
-  const dismiss = h(doc, 'button', { type: 'button', class: 'dismiss', 'aria-label': 'Close the Backstory panel' }, '✕');
+  const collapse = h(doc, 'button', { type: 'button', class: 'collapse', 'aria-expanded': 'true', 'aria-controls': 'body' }, t('panelHide'));
+  const dismiss = h(doc, 'button', { type: 'button', class: 'dismiss', 'aria-label': t('panelClose') }, '✕');
   const setExpanded = (expanded: boolean): void => {
     collapse.setAttribute('aria-expanded', String(expanded));
-    collapse.textContent = expanded ? 'Hide' : 'Show';
+    collapse.textContent = expanded ? t('panelHide') : t('panelShow');
     body.hidden = !expanded;
   };
+  if (actions.collapsed) setExpanded(false);
   onPress(collapse, () => setExpanded(body.hasAttribute('hidden')));
   onPress(dismiss, onDismiss);
   const panel = h(
     doc,
     'aside',
-    { class: 'panel', 'aria-label': `Backstory: context from ${formatMonth(story.reported)}` },
+    { class: 'panel', 'aria-label': t('panelLabel', actions.dates.month) },
     h(
       doc,
       'header',
       {},
-      h(doc, 'p', { class: 'date' }, h(doc, 'span', { class: 'when' }, formatMonth(story.reported)), 'Backstory'),
+      h(doc, 'p', { class: 'date' }, h(doc, 'span', { class: 'when' }, actions.dates.month), t('brand')),
       h(doc, 'div', { class: 'actions' }, collapse, dismiss),
       h(doc, 'h2', { id: 'title' }, story.headline),
     ),
@@ -124,7 +130,7 @@ function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actio
 /** The panel mounted in each document, so a new one replaces it without searching the page. */
 const mounted = new WeakMap<Document, HTMLElement>();
 
-export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelActions = {}): Panel {
+export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelActions): Panel {
   mounted.get(doc)?.remove();
   const host = doc.createElement(PANEL_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
@@ -135,18 +141,25 @@ export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelAc
     host,
     setMentionCount(n) {
       nav.hidden = n === 0;
-      count.textContent = `${n} mention${n === 1 ? '' : 's'} on this page —`;
+      count.textContent = n === 1 ? t('mentionCountOne') : t('mentionCountMany', n);
     },
     announce(text) {
       said.textContent = text;
     },
     destroy: () => host.remove(),
   };
-  shadow.append(style, buildPanel(doc, verdict, nav, actions, () => {
+  const arrived = h(doc, 'p', { class: 'arrived', role: 'status', 'aria-live': 'polite' });
+  shadow.append(style, arrived, buildPanel(doc, verdict, nav, actions, () => {
     panel.destroy();
     actions.onDismiss?.();
   }));
   (doc.body ?? doc.documentElement).append(host);
   mounted.set(doc, host);
+  // Say once, politely, that the panel arrived. A live region announces changes, not its first
+  // content, so the words go in after it is in the page; it sits outside the body, so it is heard
+  // even when the panel starts collapsed.
+  setTimeout(() => {
+    arrived.textContent = t('panelArrived', actions.dates.month);
+  }, 100);
   return panel;
 }

@@ -3,7 +3,8 @@
  * shared/send-message.ts for extension pages and content/runtime.ts for the content script).
  * A receiver never trusts a message: it runs {@link parseMessage} and ignores what fails.
  */
-import { TOPICS, type Topic } from './topics';
+import { isHostName } from './settings';
+import { TOPICS, type StoryDates, type Topic } from './topics';
 
 /** The part of a verdict that leaves the page: topics and counts, never page text. */
 export interface PageVerdict {
@@ -12,8 +13,16 @@ export interface PageVerdict {
   confidence: number;
 }
 
-/** What the content script says about its page when the popup asks. */
-export type PageStatus = { state: 'classified'; verdict: PageVerdict };
+/** What the content script says about its page when the popup asks: the verdict and the page's host name. */
+export type PageStatus = { state: 'classified'; verdict: PageVerdict; site: string };
+
+/** What the background tells a content script before it shows anything. */
+export interface PageSetup {
+  /** The reader closed the panel on this page earlier in this browser session. */
+  dismissed: boolean;
+  /** The story's dates in the browser's language. */
+  dates: StoryDates;
+}
 
 /** Request and response types, by message type. Events are past tense, commands imperative. */
 export interface MessageMap {
@@ -23,6 +32,10 @@ export interface MessageMap {
   getPageStatus: { request: { type: 'getPageStatus' }; response: PageStatus };
   /** content → background: the reader asked the panel for the key quotes. */
   openQuotes: { request: { type: 'openQuotes' }; response: void };
+  /** content → background: dismissed state and dates for the sender's page. */
+  getPageSetup: { request: { type: 'getPageSetup' }; response: PageSetup };
+  /** content → background: the reader closed the panel on the sender's page. */
+  panelDismissed: { request: { type: 'panelDismissed' }; response: void };
 }
 
 export type MessageType = keyof MessageMap;
@@ -70,6 +83,10 @@ export function parseMessage(value: unknown): Message | null {
       return { type: 'getPageStatus' };
     case 'openQuotes':
       return { type: 'openQuotes' };
+    case 'getPageSetup':
+      return { type: 'getPageSetup' };
+    case 'panelDismissed':
+      return { type: 'panelDismissed' };
     default:
       return null;
   }
@@ -77,9 +94,18 @@ export function parseMessage(value: unknown): Message | null {
 
 /** Checks a content script's answer to getPageStatus. */
 export function parsePageStatus(value: unknown): PageStatus | null {
-  if (!isRecord(value) || value.state !== 'classified') return null;
+  if (!isRecord(value) || value.state !== 'classified' || !isHostName(value.site)) return null;
   const verdict = parseVerdict(value.verdict);
-  return verdict ? { state: 'classified', verdict } : null;
+  return verdict ? { state: 'classified', verdict, site: value.site } : null;
+}
+
+const isShortText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 100;
+
+/** Checks the background's answer to getPageSetup; null when it is malformed. */
+export function parsePageSetup(value: unknown): PageSetup | null {
+  if (!isRecord(value) || typeof value.dismissed !== 'boolean' || !isRecord(value.dates)) return null;
+  const { month, day } = value.dates;
+  return isShortText(month) && isShortText(day) ? { dismissed: value.dismissed, dates: { month, day } } : null;
 }
 
 const warned = new Set<string>();

@@ -1,4 +1,5 @@
 /** Topic names, the verdict shape every context shares, and how a verdict is put into words. */
+import { t } from './i18n';
 
 /** The two subjects that make a page relevant to the story. */
 export type Topic = 'kaspersky' | 'ncsc';
@@ -29,19 +30,25 @@ export interface Verdict {
   evidence: Evidence[];
 }
 
-/** The names the UI uses for each topic. */
-export const TOPIC_NAMES: Record<Topic, string> = {
-  kaspersky: 'Kaspersky',
-  ncsc: 'the UK’s National Cyber Security Centre',
-};
+/** The story's dates as the reader's language writes them: "December 2017", "5 December 2017". */
+export interface StoryDates {
+  month: string;
+  day: string;
+}
 
-function times(n: number): string {
-  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+/** The short name of each topic inside a sentence ("Kaspersky", "the NCSC"). */
+export function topicName(topic: Topic): string {
+  return topic === 'ncsc' ? t('topicNcsc') : t('topicKaspersky');
+}
+
+function times(topic: Topic, n: number): string {
+  const name = topicName(topic);
+  return n === 1 ? t('timesOnce', name) : n === 2 ? t('timesTwice', name) : t('timesMany', name, n);
 }
 
 /** "This page mentions Kaspersky 7 times and the NCSC twice." — why the panel appeared. */
 export function describeMentions(verdict: Pick<Verdict, 'topics' | 'mentions'>): string {
-  const parts = verdict.topics.map((t) => `${t === 'ncsc' ? 'the NCSC' : 'Kaspersky'} ${times(verdict.mentions[t])}`);
-  if (parts.length === 0) return 'This page is not about this story.';
-  return `This page mentions ${parts.join(' and ')}.`;
+  const parts = verdict.topics.map((topic) => times(topic, verdict.mentions[topic]));
+  if (parts.length === 0) return t('notAbout');
+  return parts.length === 1 ? t('mentionsOne', parts[0]!) : t('mentionsTwo', parts[0]!, parts[1]!);
 }

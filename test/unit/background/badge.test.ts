@@ -21,7 +21,9 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-import { badgeText, badgeTitle, clearVerdict, DEFAULT_TITLE, showVerdict } from '../../../src/background/badge';
+import { badgeText, badgeTitle, clearVerdict, defaultTitle, showVerdict } from '../../../src/background/badge';
+
+const DEFAULT_TITLE = defaultTitle();
 import type { PageVerdict } from '../../../src/shared/messages';
 
 const kaspersky: PageVerdict = { topics: ['kaspersky'], mentions: { kaspersky: 7, ncsc: 0 }, confidence: 0.9 };

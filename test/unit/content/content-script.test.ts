@@ -2,22 +2,35 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const mocks = vi.hoisted(() => ({
   listeners: [] as ((message: unknown, sender: unknown) => unknown)[],
-  sendMessage: vi.fn(() => Promise.resolve()),
+  storageListeners: [] as ((changes: Record<string, unknown>) => void)[],
+  stored: {} as Record<string, unknown>,
+  setup: { dismissed: false, dates: { month: 'December 2017', day: '5 December 2017' } } as unknown,
+  answer: (message: { type: string }): Promise<unknown> => Promise.resolve(message.type === 'getPageSetup' ? mocks.setup : undefined),
+  sendMessage: vi.fn((message: { type: string }): Promise<unknown> => mocks.answer(message)),
   removeListener: vi.fn(),
 }));
 
 vi.mock('../../../src/content/runtime', () => ({
   runtimeId: () => 'test-id',
   sendToBackground: mocks.sendMessage,
+  readSyncStorage: () => Promise.resolve(mocks.stored),
+  onSyncStorageChange: (listener: (changes: Record<string, unknown>) => void) => {
+    mocks.storageListeners.push(listener);
+    return () => undefined;
+  },
   onRuntimeMessage: vi.fn((listener: (message: unknown, sender: unknown) => unknown) => {
     mocks.listeners.push(listener);
     return () => mocks.removeListener(listener);
   }),
 }));
 
+/** The messages of one type the content script sent to the background. */
+const sent = (type: string) => mocks.sendMessage.mock.calls.map((c) => c[0]).filter((m) => m.type === type);
+
 import { canAnnotate } from '../../../src/content/classify-page';
 import { startContentScript, type ContentScript } from '../../../src/content/content-script';
 import { PANEL_TAG } from '../../../src/content/panel';
+import { userClick } from '../helpers/user-input';
 
 const RELEVANT = `<article><h1>Kaspersky Lab denies spying claims</h1>
   <p>Kaspersky Lab has rejected reports that its antivirus software helped Russian intelligence services.</p>
@@ -36,7 +49,11 @@ function load(title: string, body: string): void {
 
 beforeEach(() => {
   mocks.listeners.length = 0;
+  mocks.storageListeners.length = 0;
+  mocks.stored = {};
+  mocks.setup = { dismissed: false, dates: { month: 'December 2017', day: '5 December 2017' } };
   mocks.sendMessage.mockClear();
+  mocks.sendMessage.mockImplementation((message) => mocks.answer(message));
   mocks.removeListener.mockClear();
 });
 
@@ -57,41 +74,42 @@ describe('canAnnotate', () => {
 });
 
 describe('startContentScript', () => {
-  it('on a relevant page reports the verdict once and mounts one panel', () => {
+  it('on a relevant page reports the verdict once and mounts one panel', async () => {
     load('Kaspersky Lab denies spying claims', RELEVANT);
     script = startContentScript(document, window);
+    await script.ready;
     expect(script.verdict().topics).toEqual(['kaspersky']);
     expect(script.verdict().mentions.kaspersky).toBeGreaterThanOrEqual(4);
-    expect(mocks.sendMessage).toHaveBeenCalledTimes(1);
-    expect(mocks.sendMessage).toHaveBeenCalledWith({ type: 'pageClassified', verdict: script.verdict() });
+    expect(sent('pageClassified')).toEqual([{ type: 'pageClassified', verdict: script.verdict() }]);
     expect(Object.keys(script.verdict()).sort()).toEqual(['confidence', 'mentions', 'topics']);
     expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
   });
 
-  it('on an irrelevant page reports empty topics and leaves the DOM unchanged', () => {
+  it('on an irrelevant page reports empty topics and leaves the DOM unchanged', async () => {
     load('Denmark hold on for a draw', IRRELEVANT);
     const before = document.documentElement.outerHTML;
     script = startContentScript(document, window);
-    expect(mocks.sendMessage).toHaveBeenCalledTimes(1);
-    expect(mocks.sendMessage).toHaveBeenCalledWith({ type: 'pageClassified', verdict: expect.objectContaining({ topics: [] }) });
+    await script.ready;
+    expect(sent('pageClassified')).toEqual([{ type: 'pageClassified', verdict: expect.objectContaining({ topics: [] }) }]);
     expect(document.documentElement.outerHTML).toBe(before);
     expect(document.querySelector(PANEL_TAG)).toBeNull();
   });
 
   it('survives a rejected sendMessage (extension reloaded under the page)', async () => {
-    mocks.sendMessage.mockImplementationOnce(() => Promise.reject(new Error('Extension context invalidated.')));
+    mocks.sendMessage.mockImplementation(() => Promise.reject(new Error('Extension context invalidated.')));
     load('Kaspersky Lab denies spying claims', RELEVANT);
     script = startContentScript(document, window);
-    await Promise.resolve();
+    await script.ready;
     expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
   });
 
   it('answers getPageStatus from the extension itself', async () => {
     load('Kaspersky Lab denies spying claims', RELEVANT);
     script = startContentScript(document, window);
+    await script.ready;
     expect(mocks.listeners).toHaveLength(1);
     const answer = mocks.listeners[0]!({ type: 'getPageStatus' }, { id: 'test-id' });
-    await expect(answer).resolves.toEqual({ state: 'classified', verdict: script.verdict() });
+    await expect(answer).resolves.toEqual({ state: 'classified', verdict: script.verdict(), site: 'localhost' });
   });
 
   it('ignores, with a warning, messages from another extension', () => {
@@ -115,23 +133,88 @@ describe('startContentScript', () => {
     expect(String(warn.mock.calls[0]![0])).toContain('malformed');
   });
 
-  it('reports again when the page comes back from the back/forward cache', () => {
+  it('reports again when the page comes back from the back/forward cache', async () => {
     load('Kaspersky Lab denies spying claims', RELEVANT);
     script = startContentScript(document, window);
+    await script.ready;
     window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: false }));
-    expect(mocks.sendMessage).toHaveBeenCalledTimes(1);
+    expect(sent('pageClassified')).toHaveLength(1);
     window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
-    expect(mocks.sendMessage).toHaveBeenCalledTimes(2);
+    expect(sent('pageClassified')).toHaveLength(2);
   });
 
-  it('stop() removes the panel, the message listener and the pageshow listener', () => {
+  it('stop() removes the panel, the message listener and the pageshow listener', async () => {
     load('Kaspersky Lab denies spying claims', RELEVANT);
     script = startContentScript(document, window);
+    await script.ready;
     const listener = mocks.listeners[0];
     script.stop();
     expect(document.querySelector(PANEL_TAG)).toBeNull();
     expect(mocks.removeListener).toHaveBeenCalledWith(listener);
     window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
-    expect(mocks.sendMessage).toHaveBeenCalledTimes(1);
+    expect(sent('pageClassified')).toHaveLength(1);
+  });
+
+  it('follows the reader\'s settings: topics switched off, highlights off, collapsed panel', async () => {
+    mocks.stored = { topics: { kaspersky: false, ncsc: true } };
+    load('Kaspersky Lab denies spying claims', RELEVANT);
+    script = startContentScript(document, window);
+    await script.ready;
+    expect(script.verdict().topics).toEqual([]);
+    expect(document.querySelector(PANEL_TAG)).toBeNull();
+    // Changing the setting applies at once, without a reload.
+    mocks.storageListeners[0]!({ topics: { kaspersky: true, ncsc: true }, panel: 'collapsed', highlights: false });
+    await Promise.resolve();
+    await Promise.resolve();
+    const shadow = document.querySelector(PANEL_TAG)!.shadowRoot!;
+    expect(shadow.querySelector('.collapse')!.getAttribute('aria-expanded')).toBe('false');
+    expect(document.querySelectorAll('backstory-card')).toHaveLength(0);
+    expect(sent('pageClassified').at(-1)).toEqual({ type: 'pageClassified', verdict: expect.objectContaining({ topics: ['kaspersky'] }) });
+  });
+
+  it('shows nothing on a site the reader turned off, and tells the badge nothing matched; undo brings it back', async () => {
+    mocks.stored = { blockedSites: ['localhost'] };
+    load('Kaspersky Lab denies spying claims', RELEVANT);
+    script = startContentScript(document, window);
+    await script.ready;
+    expect(document.querySelector(PANEL_TAG)).toBeNull();
+    expect(sent('pageClassified')).toEqual([{ type: 'pageClassified', verdict: expect.objectContaining({ topics: [] }) }]);
+    // The popup still learns what the page is about.
+    await expect(mocks.listeners[0]!({ type: 'getPageStatus' }, { id: 'test-id' })).resolves.toMatchObject({ verdict: { topics: ['kaspersky'] } });
+    mocks.storageListeners[0]!({ blockedSites: [] });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
+  });
+
+  it('keeps a panel the reader closed on this page closed, and says so to the background', async () => {
+    mocks.setup = { dismissed: true, dates: { month: 'December 2017', day: '5 December 2017' } };
+    load('Kaspersky Lab denies spying claims', RELEVANT);
+    script = startContentScript(document, window);
+    await script.ready;
+    expect(document.querySelector(PANEL_TAG)).toBeNull();
+    expect(script.verdict().topics).toEqual(['kaspersky']);
+  });
+
+  it('tells the background when the reader closes the panel', async () => {
+    load('Kaspersky Lab denies spying claims', RELEVANT);
+    script = startContentScript(document, window);
+    await script.ready;
+    userClick(document.querySelector(PANEL_TAG)!.shadowRoot!.querySelector('.dismiss')!);
+    expect(document.querySelector(PANEL_TAG)).toBeNull();
+    expect(sent('panelDismissed')).toEqual([{ type: 'panelDismissed' }]);
+    // A settings change re-runs the page, and the closed panel stays closed.
+    mocks.storageListeners[0]!({ highlights: false });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(document.querySelector(PANEL_TAG)).toBeNull();
+  });
+
+  it('uses English dates when the background sends a malformed setup', async () => {
+    mocks.setup = { dismissed: 'no', dates: {} };
+    load('Kaspersky Lab denies spying claims', RELEVANT);
+    script = startContentScript(document, window);
+    await script.ready;
+    expect(document.querySelector(PANEL_TAG)!.shadowRoot!.querySelector('.when')!.textContent).toBe('December 2017');
   });
 });

@@ -4,6 +4,7 @@ import type { PageVerdict } from '../../../src/shared/messages';
 import { story } from '../../../src/shared/story';
 import { userClick, userKey } from '../helpers/user-input';
 
+const dates = { month: 'December 2017', day: '5 December 2017' };
 const verdict: PageVerdict = { topics: ['kaspersky'], mentions: { kaspersky: 7, ncsc: 0 }, confidence: 0.9 };
 
 function shadowOf(): ShadowRoot {
@@ -23,7 +24,7 @@ afterEach(() => {
 
 describe('mountPanel', () => {
   it('creates one backstory-panel with the story in an open shadow root', () => {
-    mountPanel(document, verdict);
+    mountPanel(document, verdict, { dates });
     expect(PANEL_TAG).toBe('backstory-panel');
     const shadow = shadowOf();
     expect(text(shadow.querySelector('header'))).toContain('December 2017');
@@ -36,7 +37,7 @@ describe('mountPanel', () => {
   });
 
   it('is an aside landmark with an aria-label', () => {
-    mountPanel(document, verdict);
+    mountPanel(document, verdict, { dates });
     const aside = shadowOf().querySelector('aside');
     expect(aside).not.toBeNull();
     expect(aside!.getAttribute('aria-label')).toMatch(/Backstory.*December 2017/);
@@ -44,7 +45,7 @@ describe('mountPanel', () => {
 
   it('has a "Read the key quotes" button that a script\'s click() cannot press', () => {
     const onOpenQuotes = vi.fn();
-    mountPanel(document, verdict, { onOpenQuotes });
+    mountPanel(document, verdict, { onOpenQuotes, dates });
     const button = shadowOf().querySelector<HTMLButtonElement>('button.quotes-button')!;
     expect(text(button)).toBe('Read the key quotes');
     // click() and dispatchEvent() are what a page's script can do: untrusted, ignored.
@@ -56,13 +57,13 @@ describe('mountPanel', () => {
   });
 
   it('has no quotes button when nothing can open the quotes', () => {
-    mountPanel(document, verdict);
+    mountPanel(document, verdict, { dates });
     expect(shadowOf().querySelector('button.quotes-button')).toBeNull();
   });
 
   it('shows mention controls once mentions are marked, and steps through them', () => {
     const onStep = vi.fn();
-    const panel = mountPanel(document, verdict, { onStep });
+    const panel = mountPanel(document, verdict, { onStep, dates });
     const nav = shadowOf().querySelector<HTMLElement>('.mentions')!;
     expect(nav.hidden).toBe(true);
     panel.setMentionCount(7);
@@ -73,22 +74,22 @@ describe('mountPanel', () => {
     nav.querySelector<HTMLButtonElement>('button.next')!.click();
     expect(onStep.mock.calls).toEqual([[1], [-1]]);
     panel.announce('Mention 1 of 7: Kaspersky Lab');
-    expect(shadowOf().querySelector('[role="status"]')?.textContent).toBe('Mention 1 of 7: Kaspersky Lab');
+    expect(shadowOf().querySelector('.said')?.textContent).toBe('Mention 1 of 7: Kaspersky Lab');
   });
 
   it('says why it appeared for both topics', () => {
-    mountPanel(document, { topics: ['kaspersky', 'ncsc'], mentions: { kaspersky: 1, ncsc: 2 }, confidence: 0.8 });
+    mountPanel(document, { topics: ['kaspersky', 'ncsc'], mentions: { kaspersky: 1, ncsc: 2 }, confidence: 0.8 }, { dates });
     expect(text(shadowOf().querySelector('.why'))).toBe('This page mentions Kaspersky once and the NCSC twice.');
   });
 
   it('leaves one panel when mounted twice', () => {
-    mountPanel(document, verdict);
-    mountPanel(document, { ...verdict, mentions: { kaspersky: 2, ncsc: 0 } });
+    mountPanel(document, verdict, { dates });
+    mountPanel(document, { ...verdict, mentions: { kaspersky: 2, ncsc: 0 } }, { dates });
     expect(text(shadowOf().querySelector('.why'))).toBe('This page mentions Kaspersky twice.');
   });
 
   it('Hide toggles aria-expanded and hides the body', () => {
-    mountPanel(document, verdict);
+    mountPanel(document, verdict, { dates });
     const shadow = shadowOf();
     const hide = shadow.querySelector<HTMLButtonElement>('button.collapse')!;
     const body = shadow.querySelector<HTMLElement>('.body')!;
@@ -105,7 +106,7 @@ describe('mountPanel', () => {
   });
 
   it('Escape inside the panel collapses it and focuses the toggle', () => {
-    mountPanel(document, verdict);
+    mountPanel(document, verdict, { dates });
     const shadow = shadowOf();
     const hide = shadow.querySelector<HTMLButtonElement>('button.collapse')!;
     const point = shadow.querySelector('.points li')!;
@@ -121,7 +122,7 @@ describe('mountPanel', () => {
   });
 
   it('the ✕ button removes the host', () => {
-    mountPanel(document, verdict);
+    mountPanel(document, verdict, { dates });
     const dismiss = shadowOf().querySelector<HTMLButtonElement>('button.dismiss')!;
     expect(dismiss.getAttribute('aria-label')).toBeTruthy();
     dismiss.click();
@@ -131,7 +132,7 @@ describe('mountPanel', () => {
   });
 
   it('destroy() removes the host', () => {
-    const panel = mountPanel(document, verdict);
+    const panel = mountPanel(document, verdict, { dates });
     expect(panel.host.isConnected).toBe(true);
     panel.destroy();
     expect(document.querySelector(PANEL_TAG)).toBeNull();
@@ -140,7 +141,7 @@ describe('mountPanel', () => {
   it('takes no text from the page', () => {
     document.title = '<img src=x onerror=alert(1)> Kaspersky';
     document.body.innerHTML = '<p>&lt;img src=x onerror=alert(1)&gt; Kaspersky</p>';
-    mountPanel(document, verdict);
+    mountPanel(document, verdict, { dates });
     const shadow = shadowOf();
     expect(shadow.querySelector('img')).toBeNull();
     expect(shadow.innerHTML).not.toContain('onerror');

@@ -102,18 +102,18 @@ describe('describeStatus', () => {
   });
 
   it('says a not-relevant page is not about the story', () => {
-    const status = { state: 'classified' as const, verdict: { topics: [], mentions: { kaspersky: 1, ncsc: 0 }, confidence: 0.85 } };
+    const status = { state: 'classified' as const, verdict: { topics: [], mentions: { kaspersky: 1, ncsc: 0 }, confidence: 0.85 }, site: 'news.example.com' };
     expect(describeStatus(status)).toEqual({ text: 'This page is not about this story.', matched: false });
   });
 
   it('gives the mentions line for a relevant page', () => {
-    const status = { state: 'classified' as const, verdict: { topics: ['ncsc' as const], mentions: { kaspersky: 0, ncsc: 4 }, confidence: 0.9 } };
+    const status = { state: 'classified' as const, verdict: { topics: ['ncsc' as const], mentions: { kaspersky: 0, ncsc: 4 }, confidence: 0.9 }, site: 'news.example.com' };
     expect(describeStatus(status)).toEqual({ text: 'This page mentions the NCSC 4 times.', matched: true });
   });
 });
 
 describe('fetchStatus', () => {
-  const good = { state: 'classified', verdict: { topics: ['kaspersky'], mentions: { kaspersky: 2, ncsc: 0 }, confidence: 0.7 } };
+  const good = { state: 'classified', verdict: { topics: ['kaspersky'], mentions: { kaspersky: 2, ncsc: 0 }, confidence: 0.7 }, site: 'news.example.com' };
 
   it('returns the parsed status of a good answer', async () => {
     await expect(fetchStatus(() => Promise.resolve(good))).resolves.toEqual(good);
@@ -123,7 +123,10 @@ describe('fetchStatus', () => {
     await expect(fetchStatus(() => Promise.reject(new Error('Could not establish connection.')))).resolves.toBeNull();
   });
 
-  it.each([undefined, null, 'classified', { state: 'classified' }, { ...good, verdict: { ...good.verdict, topics: ['x'] } }])(
+  it.each([
+    undefined, null, 'classified', { state: 'classified' }, { ...good, verdict: { ...good.verdict, topics: ['x'] } },
+    { ...good, site: undefined }, { ...good, site: 'not a host/name' }, { ...good, site: 'x'.repeat(300) },
+  ])(
     'returns null for the malformed answer %j',
     async (answer) => {
       await expect(fetchStatus(() => Promise.resolve(answer))).resolves.toBeNull();

@@ -7,7 +7,7 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-import { parseMessage, parsePageStatus, parseVerdict, warnIgnored } from '../../../src/shared/messages';
+import { parseMessage, parsePageSetup, parsePageStatus, parseVerdict, warnIgnored } from '../../../src/shared/messages';
 
 const good = { topics: ['kaspersky'], mentions: { kaspersky: 7, ncsc: 0 }, confidence: 0.9 };
 const withVerdict = (patch: Record<string, unknown>): Record<string, unknown> => ({ ...good, ...patch });
@@ -83,7 +83,23 @@ describe('parseMessage', () => {
 
 describe('parsePageStatus', () => {
   it('accepts a classified status', () => {
-    expect(parsePageStatus({ state: 'classified', verdict: good })).toEqual({ state: 'classified', verdict: good });
+    expect(parsePageStatus({ state: 'classified', verdict: good, site: 'news.example.co.uk' })).toEqual({ state: 'classified', verdict: good, site: 'news.example.co.uk' });
+    expect(parsePageStatus({ state: 'classified', verdict: good, site: '[::1]' })?.site).toBe('[::1]');
+  });
+
+  it('refuses a status without a proper host name', () => {
+    for (const site of [undefined, '', 'Bad Host', 'a/b', 'x'.repeat(254), 42]) {
+      expect(parsePageStatus({ state: 'classified', verdict: good, site })).toBeNull();
+    }
+  });
+
+  it('checks the background\'s page setup', () => {
+    const dates = { month: 'December 2017', day: '5 December 2017' };
+    expect(parsePageSetup({ dismissed: true, dates })).toEqual({ dismissed: true, dates });
+    expect(parsePageSetup({ dismissed: 'yes', dates })).toBeNull();
+    expect(parsePageSetup({ dismissed: false, dates: { month: '', day: 'x' } })).toBeNull();
+    expect(parsePageSetup({ dismissed: false, dates: { month: 'x'.repeat(101), day: 'x' } })).toBeNull();
+    expect(parsePageSetup(null)).toBeNull();
   });
 
   test.each([

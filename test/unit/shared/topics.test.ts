@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { describeMentions, TOPIC_NAMES, TOPICS, type Topic } from '../../../src/shared/topics';
+import { t } from '../../../src/shared/i18n';
+import { describeMentions, topicName, TOPICS, type Topic } from '../../../src/shared/topics';
 
 const verdict = (topics: Topic[], kaspersky: number, ncsc: number) => ({ topics, mentions: { kaspersky, ncsc } });
 
@@ -22,7 +23,8 @@ describe('describeMentions', () => {
 describe('topic names', () => {
   test('lists Kaspersky then the NCSC, and names the UK body with the British spelling', () => {
     expect(TOPICS).toEqual(['kaspersky', 'ncsc']);
-    expect(TOPIC_NAMES.ncsc).toContain('National Cyber Security Centre');
-    expect(TOPIC_NAMES.kaspersky).toBe('Kaspersky');
+    expect(t('topicNcscLong')).toContain('National Cyber Security Centre');
+    expect(topicName('ncsc')).toBe('the NCSC');
+    expect(topicName('kaspersky')).toBe('Kaspersky');
   });
 });

@@ -1,0 +1,32 @@
+/**
+ * Unit tests run outside a browser, so this gives them the browser's i18n API over the real
+ * src/_locales/en/messages.json, with the same $1…$9 and named-placeholder substitution rules.
+ * A missing key returns '' as the browsers do. `usePseudoLocale()` wraps every message in ⟦…⟧ so a
+ * test can find text on screen that did not come from a message.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+type Entry = { message: string; placeholders?: Record<string, { content: string }> };
+export const MESSAGES = JSON.parse(readFileSync(path.join(__dirname, '../../../src/_locales/en/messages.json'), 'utf8')) as Record<string, Entry>;
+
+let pseudo = false;
+export function usePseudoLocale(on: boolean): void {
+  pseudo = on;
+}
+
+export function getMessage(key: string, substitutions: string[] = []): string {
+  const entry = MESSAGES[key];
+  if (!entry) return '';
+  const subs = Array.isArray(substitutions) ? substitutions : [substitutions];
+  const fill = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
+  const text = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
+    const placeholder = Object.entries(entry.placeholders ?? {}).find(([k]) => k.toLowerCase() === name.toLowerCase());
+    return placeholder ? fill(placeholder[1].content) : whole;
+  });
+  const out = text.replace(/\$\$/g, '$');
+  return pseudo ? `⟦${out}⟧` : out;
+}
+
+const g = globalThis as unknown as { chrome?: Record<string, unknown> };
+g.chrome = { ...(g.chrome ?? {}), i18n: { getMessage, getUILanguage: () => 'en-GB' } };
