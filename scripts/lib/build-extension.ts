@@ -1,8 +1,9 @@
 /** Builds dist/chrome and dist/firefox: validated story, bundled scripts, static files, manifests. */
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { validateStory } from '../../src/shared/story';
+import { validateStory, type Story } from '../../src/shared/story';
+import { storyMessages } from '../../src/shared/story-messages';
 import { manifestFor, type Target } from './manifest';
 import { minifyCssPlugin } from './minify-css-plugin';
 import { DIST, ROOT, distFor } from './paths';
@@ -22,8 +23,44 @@ const STATIC: [string, string][] = [
 ];
 const ICON_SIZES = [16, 32, 48, 128];
 
+/**
+ * The content script reads the story's words as messages, so it gets story.json without them: the
+ * date, the earlier year, the entities' ids, kinds and aliases, and empty strings that keep the
+ * number of summary sentences and key points. Other contexts import story.json whole.
+ */
+const pageStoryPlugin: Plugin = {
+  name: 'story-without-prose-for-the-content-script',
+  setup(build) {
+    build.onResolve({ filter: /story\/story\.json$/ }, (args) =>
+      args.importer.includes(`${path.sep}src${path.sep}content${path.sep}`) ? { path: path.resolve(args.resolveDir, args.path), namespace: 'page-story' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'page-story' }, (args) => {
+      const story = JSON.parse(readFileSync(args.path, 'utf8')) as Story;
+      const stripped = {
+        reported: story.reported,
+        earlier: { year: story.earlier.year },
+        summary: story.summary.map(() => ''),
+        keyPoints: story.keyPoints.map(() => ''),
+        entities: story.entities.map(({ id, kind, aliases }) => ({ id, kind, aliases })),
+      };
+      return { contents: JSON.stringify(stripped), loader: 'json' };
+    });
+  },
+};
+
+/** src/_locales with the story's words added to the English messages (a key in both is an error). */
+function writeLocales(story: Story, into: string): void {
+  cpSync(path.join(ROOT, 'src/_locales'), path.join(into, '_locales'), { recursive: true });
+  const file = path.join(into, '_locales/en/messages.json');
+  const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const words = storyMessages(story);
+  const clash = Object.keys(words).find((key) => key in messages);
+  if (clash) throw new Error(`src/_locales/en/messages.json already has "${clash}", a key the story's words use`);
+  writeFileSync(file, `${JSON.stringify({ ...messages, ...words }, null, 2)}\n`);
+}
+
 /** Reads and checks src/story/story.json; throws a message naming the bad field. */
-export function checkStory(): void {
+export function checkStory(): Story {
   const file = path.join(ROOT, 'src/story/story.json');
   let data: unknown;
   try {
@@ -31,7 +68,7 @@ export function checkStory(): void {
   } catch (error) {
     throw new Error(`src/story/story.json is not valid JSON: ${(error as Error).message}`);
   }
-  validateStory(data);
+  return validateStory(data);
 }
 
 /** Sizes in bytes of every file of a built extension, keyed by path inside it. */
@@ -47,7 +84,7 @@ export function fileSizes(dir: string, prefix = ''): Record<string, number> {
 
 /** Builds both browsers' unpacked extensions and returns their folders. */
 export async function buildExtension(): Promise<Record<Target, string>> {
-  checkStory();
+  const story = checkStory();
   const source = JSON.parse(readFileSync(path.join(ROOT, 'manifest.json'), 'utf8'));
   const staging = path.join(DIST, '.staging');
   rmSync(DIST, { recursive: true, force: true });
@@ -60,7 +97,7 @@ export async function buildExtension(): Promise<Record<Target, string>> {
     minify: true,
     target: ['chrome120', 'firefox140'],
     legalComments: 'none',
-    plugins: [minifyCssPlugin],
+    plugins: [minifyCssPlugin, pageStoryPlugin],
     charset: 'utf8',
     logLevel: 'warning',
   });
@@ -68,7 +105,7 @@ export async function buildExtension(): Promise<Record<Target, string>> {
     mkdirSync(path.dirname(path.join(staging, to)), { recursive: true });
     cpSync(path.join(ROOT, from), path.join(staging, to));
   }
-  cpSync(path.join(ROOT, 'src/_locales'), path.join(staging, '_locales'), { recursive: true });
+  writeLocales(story, staging);
   mkdirSync(path.join(staging, 'icons'), { recursive: true });
   for (const size of ICON_SIZES) cpSync(path.join(ROOT, `icons/icon-${size}.png`), path.join(staging, `icons/icon-${size}.png`));
   const out = {} as Record<Target, string>;

@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import { parseMessage, warnIgnored } from '../shared/messages';
 import { clearVerdict, showVerdict } from './badge';
 import { openQuotes } from './open-quotes';
+import { pageSetup, rememberDismissed } from './page-state';
 
 /** Ignores a failed browser call (the tab may have closed meanwhile) but says so once. */
 function quietly(task: Promise<void>): Promise<void> {
@@ -22,6 +23,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   const parsed = parseMessage(message);
   if (parsed?.type === 'pageClassified') return quietly(showVerdict(tabId, parsed.verdict));
   if (parsed?.type === 'openQuotes') return quietly(openQuotes(sender.tab!));
+  // The page is named by the sender's address as the browser gives it, never by the message.
+  const page = sender.url ?? sender.tab?.url;
+  if (parsed?.type === 'getPageSetup') return pageSetup(page);
+  if (parsed?.type === 'panelDismissed') return quietly(rememberDismissed(page));
   warnIgnored('background', 'unknown or malformed message');
   return undefined;
 });

@@ -2,7 +2,7 @@
  * Marks every mention of the story's people and organisations in the main text, in slices that
  * yield to the browser, and keeps up with text the page adds or rewrites later.
  */
-import type { Entity } from '../shared/story';
+import type { MarkedEntity as Entity } from '../shared/story';
 import { scopeChecker } from './boilerplate';
 import { debounce } from './debounce';
 import { compileMatcher, findMentions } from './mentions';

@@ -3,8 +3,9 @@
  * carry no events, so the pointer is hit-tested against the mention ranges.
  */
 import { h } from '../shared/dom';
-import { t } from '../shared/i18n';
-import type { Entity } from '../shared/story';
+import { t, tStory } from '../shared/i18n';
+import type { MarkedEntity } from '../shared/story';
+import { storyKeys } from '../shared/story-messages';
 import { PREFIX } from '../shared/ui-prefix';
 import { liveRange, type Mention } from './annotator';
 import { CARD_CSS } from './card-style';
@@ -13,8 +14,8 @@ export const CARD_TAG = `${PREFIX}card`;
 
 
 /** Text a screen reader hears for a mention: the card's content in one line. */
-export function describeEntity(entity: Entity): string {
-  return t('entityLine', entity.name, entity.part);
+export function describeEntity(entity: MarkedEntity): string {
+  return t('entityLine', tStory(storyKeys.entityName(entity.id)), tStory(storyKeys.entityPart(entity.id)));
 }
 
 export interface MentionCard {
@@ -43,8 +44,8 @@ export function createMentionCard(
   const card: MentionCard = {
     show(mention) {
       shown = mention;
-      name.textContent = mention.entity.name;
-      part.textContent = mention.entity.part;
+      name.textContent = tStory(storyKeys.entityName(mention.entity.id));
+      part.textContent = tStory(storyKeys.entityPart(mention.entity.id));
       const rect = liveRange(mention).getBoundingClientRect();
       const view = doc.defaultView!;
       host.hidden = false;

@@ -1,5 +1,5 @@
 /** Finds mentions of the story's people and organisations in a string: whole words, longest alias first. */
-import type { Entity } from '../shared/story';
+import type { MarkedEntity as Entity } from '../shared/story';
 
 /** One mention inside a string. */
 export interface TextMention {

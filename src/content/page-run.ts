@@ -5,8 +5,8 @@
  */
 import { ncscIsUk } from '../shared/detect-topic';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
-import { formatDate, formatMonth } from '../shared/dom';
-import { t } from '../shared/i18n';
+import { t, tStory } from '../shared/i18n';
+import { storyKeys } from '../shared/story-messages';
 import type { StoryDates, Verdict } from '../shared/topics';
 import { startAnnotator, type Annotator } from './annotator';
 import { classifyDocument, toPageVerdict } from './classify-page';
@@ -49,7 +49,7 @@ export function runPage(doc: Document, url: string, options: PageRunOptions = {}
   const verdict: Verdict = { ...classified.verdict, topics, relevant: topics.length > 0 };
   if (!verdict.relevant || !root || options.hidden) return { verdict, root, panel: null, annotator: null, stop: () => controller.abort() };
 
-  const dates = options.dates ?? { month: formatMonth(pageStory.reported), day: formatDate(pageStory.reported) };
+  const dates = options.dates ?? { month: tStory(storyKeys.month), day: tStory(storyKeys.day) };
   let index = -1;
   const panel = mountPanel(doc, toPageVerdict(verdict), {
     onStep: (direction) => step(direction),

@@ -1,16 +1,16 @@
 /**
- * The parts of the story the in-page UI shows. Named imports let esbuild leave the quotes (shown
- * by the popup) out of the content script, which has a 30 KB budget.
+ * What the in-page UI needs of the story besides its words (which are messages, see
+ * shared/story-messages.ts): the date, the earlier year, how many summary sentences and key
+ * points there are, and the entities to mark. The build hands the content script a copy of
+ * story.json without the prose or the quotes, which keeps its bundle small.
  */
-import type { Entity, Story } from '../shared/story';
-import { earlier, entities, headline, keyPoints, reported, summary } from '../story/story.json';
+import type { MarkedEntity } from '../shared/story';
+import { earlier, entities, keyPoints, reported, summary } from '../story/story.json';
 
-/** Headline, date, summary, key points, the earlier US ban and the entities to mark. */
-export const pageStory: Pick<Story, 'headline' | 'reported' | 'summary' | 'keyPoints' | 'earlier' | 'entities'> = {
-  headline,
+export const pageStory = {
   reported,
-  summary,
-  keyPoints,
-  earlier,
-  entities: entities as Entity[],
+  earlierYear: earlier.year,
+  summaryCount: summary.length,
+  pointCount: keyPoints.length,
+  entities: entities.map(({ id, kind, aliases }) => ({ id, kind, aliases })) as MarkedEntity[],
 };

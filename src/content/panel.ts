@@ -3,7 +3,8 @@
  * ours reaches out. Built only from the bundled story and the verdict's counts, always as text.
  */
 import { h } from '../shared/dom';
-import { t } from '../shared/i18n';
+import { t, tStory } from '../shared/i18n';
+import { storyKeys } from '../shared/story-messages';
 import type { PageVerdict } from '../shared/messages';
 import { describeMentions, type StoryDates } from '../shared/topics';
 import { PREFIX } from '../shared/ui-prefix';
@@ -81,11 +82,11 @@ function buildBody(doc: Document, verdict: PageVerdict, nav: HTMLElement, action
     h(doc, 'p', { class: 'why' }, describeMentions(verdict)),
     nav,
     h(doc, 'p', { class: 'old' }, t('panelOld', month)),
-    ...story.summary.map((s) => h(doc, 'p', { class: 'summary' }, s)),
+    ...Array.from({ length: story.summaryCount }, (_, i) => h(doc, 'p', { class: 'summary' }, tStory(storyKeys.summary(i)))),
     h(doc, 'h3', {}, t('panelKeyPoints')),
-    h(doc, 'ul', { class: 'points' }, ...story.keyPoints.map((p) => h(doc, 'li', {}, p))),
-    h(doc, 'h3', {}, t('panelEarlier', story.earlier.year)),
-    h(doc, 'p', { class: 'earlier' }, story.earlier.text),
+    h(doc, 'ul', { class: 'points' }, ...Array.from({ length: story.pointCount }, (_, i) => h(doc, 'li', {}, tStory(storyKeys.point(i))))),
+    h(doc, 'h3', {}, t('panelEarlier', story.earlierYear)),
+    h(doc, 'p', { class: 'earlier' }, tStory(storyKeys.earlier)),
     buildQuotesButton(doc, actions),
     h(doc, 'p', { class: 'source' }, t('panelSource', day)),
   );
@@ -113,7 +114,7 @@ function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actio
       {},
       h(doc, 'p', { class: 'date' }, h(doc, 'span', { class: 'when' }, actions.dates.month), t('brand')),
       h(doc, 'div', { class: 'actions' }, collapse, dismiss),
-      h(doc, 'h2', { id: 'title' }, story.headline),
+      h(doc, 'h2', { id: 'title' }, tStory(storyKeys.headline)),
     ),
     body,
   );

@@ -1,18 +1,20 @@
-// Popup entry: fills the static page from the bundled story, then asks the current tab's content
-// script what it found there.
+// Popup entry: fills the static page from the bundled story and the messages file, then asks the
+// current tab's content script what it found there, and offers the per-site switch.
 import browser from 'webextension-polyfill';
-import { formatDate, formatMonth } from '../shared/dom';
+import { localDay, localMonth } from '../shared/dates';
+import { localizePage, t } from '../shared/i18n';
 import type { PageStatus } from '../shared/messages';
 import { sendToTab } from '../shared/send-message';
+import { isBlocked, parseSettings, withSiteBlocked } from '../shared/settings';
 import { story } from '../shared/story';
 import { renderQuotes } from './quotes-view';
 import { checkAccess, requestAccess, type Access } from './site-access';
 import { describeStatus, fetchStatus } from './status-view';
 
-function byId(id: string): HTMLElement {
+function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const el = document.getElementById(id);
   if (!el) throw new Error(`popup.html lacks #${id}`);
-  return el;
+  return el as T;
 }
 
 /** The tab the popup describes: `?tab=N` when opened as a page for a given tab, else the active tab. */
@@ -24,18 +26,52 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-function renderStatus(status: PageStatus | null): void {
-  const { text, matched } = describeStatus(status);
+function setStatus(text: string, unavailable = false): void {
   const el = byId('status');
   el.textContent = text;
-  el.classList.toggle('unavailable', status === null);
-  el.dataset.matched = String(matched);
+  el.classList.toggle('unavailable', unavailable);
+}
+
+function renderStatus(status: PageStatus | null): void {
+  const { text, matched } = describeStatus(status);
+  setStatus(text, status === null);
+  byId('status').dataset.matched = String(matched);
 }
 
 /** Keeps asking the content script for a while (a slow page may still be loading) and shows the answer. */
 async function pollStatus(ask: () => Promise<unknown>): Promise<void> {
   const status = await fetchStatus(ask, 20, 500);
-  if (status) renderStatus(status);
+  if (status) await showPage(status);
+}
+
+async function readSettings() {
+  return parseSettings(await browser.storage.sync.get(null).catch(() => ({})));
+}
+
+/**
+ * The page's status and the per-site switch: "Don't show on this site", or, on a site the reader
+ * turned off, "Turn on for …". The change reaches the page at once (its content script listens).
+ */
+async function showPage(status: PageStatus): Promise<void> {
+  const { site } = status;
+  const box = byId('site');
+  const toggle = byId<HTMLButtonElement>('site-toggle');
+  const said = byId('site-said');
+  const draw = async (announce: boolean): Promise<void> => {
+    const blocked = isBlocked(await readSettings(), site);
+    if (blocked) setStatus(t('siteIsOff', site));
+    else renderStatus(status);
+    toggle.textContent = blocked ? t('siteTurnOn', site) : t('siteOff');
+    toggle.dataset.blocked = String(blocked);
+    if (announce) said.textContent = blocked ? t('siteOffDone', site) : t('siteOnDone', site);
+  };
+  toggle.onclick = async () => {
+    const blocked = toggle.dataset.blocked !== 'true';
+    await browser.storage.sync.set({ blockedSites: withSiteBlocked(await readSettings(), site, blocked) });
+    await draw(true);
+  };
+  await draw(false);
+  box.hidden = false;
 }
 
 /**
@@ -45,31 +81,28 @@ async function pollStatus(ask: () => Promise<unknown>): Promise<void> {
 function offerAccess(tabId: number, access: Extract<Access, { kind: 'withheld' }>, ask: () => Promise<unknown>): void {
   const box = byId('access');
   const text = byId('access-text');
-  const allow = byId('allow') as HTMLButtonElement;
-  const reload = byId('reload') as HTMLButtonElement;
-  const where = access.site ?? 'this site';
-  byId('status').textContent = `Backstory isn’t allowed to read pages on ${where}, so it can’t check this page.`;
-  byId('status').classList.add('unavailable');
-  text.textContent = 'Allowing it lets Backstory read the page in your browser. Nothing is sent anywhere.';
-  allow.textContent = access.site ? `Allow on ${access.site}` : 'Allow on all websites';
+  const allow = byId<HTMLButtonElement>('allow');
+  const reload = byId<HTMLButtonElement>('reload');
+  setStatus(t('accessWithheld', access.site ?? t('accessThisSite')), true);
+  text.textContent = t('accessWhy');
+  allow.textContent = access.site ? t('accessAllowSite', access.site) : t('accessAllowAll');
   box.hidden = false;
   allow.addEventListener('click', async () => {
     allow.disabled = true;
     const granted = await requestAccess(browser.permissions, access.origins);
     allow.disabled = false;
     if (!granted) {
-      text.textContent = 'Access was not granted. You can allow it at any time from the browser’s extensions menu.';
+      text.textContent = t('accessDenied');
       return;
     }
     allow.hidden = true;
     reload.hidden = false;
-    text.textContent = 'Allowed. Reload the page to see Backstory on it.';
+    text.textContent = t('accessGranted');
     reload.focus();
   });
   reload.addEventListener('click', async () => {
     box.hidden = true;
-    byId('status').textContent = 'Checking this page…';
-    byId('status').classList.remove('unavailable');
+    setStatus(t('popupChecking'));
     await browser.tabs.reload(tabId).catch(() => undefined);
     await pollStatus(ask);
   });
@@ -85,7 +118,7 @@ async function showStatus(): Promise<void> {
   if (tabId === undefined) return renderStatus(null);
   const ask = () => sendToTab<'getPageStatus'>(tabId, { type: 'getPageStatus' });
   const status = await fetchStatus(ask);
-  if (status !== null) return renderStatus(status);
+  if (status !== null) return showPage(status);
   // The address is known when the person opened the popup on this tab (activeTab); else undefined.
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   const access = await checkAccess(browser.permissions, tab?.url);
@@ -94,9 +127,11 @@ async function showStatus(): Promise<void> {
   await pollStatus(ask);
 }
 
-byId('story-when').textContent = formatMonth(story.reported);
+localizePage(document);
+byId('settings').addEventListener('click', () => void browser.runtime.openOptionsPage().then(() => window.close(), () => undefined));
+byId('story-when').textContent = localMonth(story.reported);
 byId('story-heading').textContent = story.headline;
 byId('story-lead').textContent = story.summary[0] ?? '';
-byId('source').textContent = `Quotes as given in a news report dated ${formatDate(story.reported)}. Backstory sends nothing over the network.`;
+byId('source').textContent = t('popupSource', localDay(story.reported));
 renderQuotes(byId('quotes'), byId('copy-status'), story.quotes);
 void showStatus();

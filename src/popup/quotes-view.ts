@@ -1,5 +1,6 @@
 /** The popup's list of key quotes, each with a copy button that copies it with its attribution. */
 import { h } from '../shared/dom';
+import { t } from '../shared/i18n';
 import { quoteWithAttribution, renderQuote } from '../shared/quote-view';
 import type { Quote } from '../shared/story';
 import { copyText } from './copy-quote';
@@ -8,14 +9,14 @@ import { copyText } from './copy-quote';
 export function renderQuotes(list: HTMLElement, announcer: HTMLElement, quotes: Quote[], copy = copyText): void {
   const doc = list.ownerDocument;
   for (const quote of quotes) {
-    const button = h(doc, 'button', { type: 'button', class: 'copy', 'aria-label': `Copy ${quote.speaker}’s quote with its attribution` }, 'Copy');
+    const button = h(doc, 'button', { type: 'button', class: 'copy', 'aria-label': t('copyLabel', quote.speaker) }, t('copy'));
     button.addEventListener('click', async () => {
       const ok = await copy(doc, quoteWithAttribution(quote));
-      button.textContent = ok ? 'Copied' : 'Copy failed';
+      button.textContent = ok ? t('copied') : t('copyFailed');
       button.classList.toggle('copied', ok);
       announcer.textContent = ok
-        ? `Copied ${quote.speaker}’s quote with its attribution.`
-        : 'Could not copy. Select the quote and press Ctrl+C (⌘C on a Mac).';
+        ? t('copiedSaid', quote.speaker)
+        : t('copyFailedSaid');
     });
     list.append(renderQuote(doc, quote, button));
   }

@@ -1,17 +1,18 @@
 /** The popup's line about the current tab: what the page is about, or why Backstory can't tell. */
 import { parsePageStatus, type PageStatus } from '../shared/messages';
+import { t } from '../shared/i18n';
 import { describeMentions } from '../shared/topics';
 
 /** Words for a page status; `null` means the content script could not be reached. */
 export function describeStatus(status: PageStatus | null): { text: string; matched: boolean } {
   if (!status) {
     return {
-      text: 'Backstory can’t read this page. It works on ordinary web pages (http and https), not on browser or add-on store pages. If you just installed it, reload the page.',
+      text: t('popupCannotRead'),
       matched: false,
     };
   }
   const { verdict } = status;
-  if (verdict.topics.length === 0) return { text: 'This page is not about this story.', matched: false };
+  if (verdict.topics.length === 0) return { text: t('notAbout'), matched: false };
   return { text: describeMentions(verdict), matched: true };
 }
 

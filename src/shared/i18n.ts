@@ -21,6 +21,11 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   return api()?.getMessage(key, substitutions.map(String)) || key;
 }
 
+/** A message of the story's own words (keys from shared/story-messages.ts, written by the build). */
+export function tStory(key: string): string {
+  return api()?.getMessage(key) || key;
+}
+
 /** The browser's UI language ("en-GB"), for formatting dates and numbers. */
 export function uiLanguage(): string {
   return api()?.getUILanguage() || 'en';

@@ -1,16 +1,18 @@
 /** How a quote is shown and copied, the same in the popup and the page panel. */
-import { formatDate, h } from './dom';
+import { localDay } from './dates';
+import { h } from './dom';
+import { t } from './i18n';
 import type { Quote } from './story';
 
 /** The label that tells a direct quote from the article's account of what someone said. */
 export function quoteKindLabel(quote: Quote): string {
-  return quote.kind === 'direct' ? 'Direct quote' : 'Reported speech: the article’s paraphrase, not their words';
+  return quote.kind === 'direct' ? t('quoteDirect') : t('quoteReported');
 }
 
 /** The quote with its attribution, as it goes to the clipboard. */
 export function quoteWithAttribution(quote: Quote): string {
-  const words = quote.kind === 'direct' ? `“${quote.text}”` : `${quote.text} (reported speech)`;
-  return `${words} — ${quote.speaker}, ${quote.speakerRole}. ${quote.source}, reported ${formatDate(quote.date)}.`;
+  const words = quote.kind === 'direct' ? `“${quote.text}”` : `${quote.text} (${t('quoteReportedShort')})`;
+  return t('quoteCopyText', words, quote.speaker, quote.speakerRole, quote.source, localDay(quote.date));
 }
 
 /** A list item showing one quote: its words, who said it, in what role, where and when. */
@@ -32,8 +34,7 @@ export function renderQuote(doc: Document, quote: Quote, extra?: Node): HTMLElem
       h(doc, 'span', { class: 'speaker' }, quote.speaker),
       `, ${quote.speakerRole}`,
       h(doc, 'br'),
-      `${quote.source} · reported `,
-      h(doc, 'time', { datetime: quote.date }, formatDate(quote.date)),
+      h(doc, 'time', { datetime: quote.date }, t('quoteReportedOn', quote.source, localDay(quote.date))),
     ),
     extra ?? null,
   );

@@ -26,6 +26,9 @@ export interface Entity {
   part: string;
 }
 
+/** What the content script knows of an entity: enough to find and name its mentions (its words are messages). */
+export type MarkedEntity = Pick<Entity, 'id' | 'kind' | 'aliases'>;
+
 /** The whole story as the extension ships it. */
 export interface Story {
   id: string;

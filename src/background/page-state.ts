@@ -1,0 +1,44 @@
+/**
+ * Per-page state the content script cannot keep itself: pages where the reader closed the panel,
+ * for this browser session only (storage.session is kept in memory and cleared when the browser
+ * closes), and the story's dates in the browser's language.
+ */
+import browser from 'webextension-polyfill';
+import { storyDates } from '../shared/dates';
+import type { PageSetup } from '../shared/messages';
+import { reported } from '../story/story.json';
+
+const KEY = 'dismissedPages';
+/** How many closed pages are remembered (oldest forgotten first). */
+const MAX_PAGES = 500;
+
+/** A page's identity: its address without the fragment, or null for addresses that are not web pages. */
+export function pageKey(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? `${u.origin}${u.pathname}${u.search}` : null;
+  } catch {
+    return null;
+  }
+}
+
+async function dismissedPages(): Promise<string[]> {
+  const stored = (await browser.storage.session.get(KEY))[KEY];
+  return Array.isArray(stored) ? stored.filter((p): p is string => typeof p === 'string') : [];
+}
+
+/** Remembers that the reader closed the panel on `url` for the rest of the session. */
+export async function rememberDismissed(url: string | undefined): Promise<void> {
+  const key = pageKey(url);
+  if (!key) return;
+  const pages = (await dismissedPages()).filter((p) => p !== key);
+  await browser.storage.session.set({ [KEY]: [...pages, key].slice(-MAX_PAGES) });
+}
+
+/** What a content script needs before showing anything on `url`. Never rejects. */
+export async function pageSetup(url: string | undefined): Promise<PageSetup> {
+  const key = pageKey(url);
+  const dismissed = key ? await dismissedPages().then((pages) => pages.includes(key), () => false) : false;
+  return { dismissed, dates: storyDates(reported) };
+}
