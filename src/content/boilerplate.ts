@@ -4,21 +4,17 @@
  */
 import { PREFIX } from '../shared/ui-prefix';
 
-const SKIP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'nav', 'aside', 'footer', 'form', 'button',
-  'select', 'textarea', 'input', 'iframe', 'svg', 'canvas', 'video', 'audio', 'code', 'pre', 'figcaption',
-]);
+/** A set of words written as one string ("a b c"): the content script's bundle has a 30 KB budget. */
+export const words = (list: string): Set<string> => new Set(list.split(' '));
+
+const SKIP_TAGS = words('script style noscript template nav aside footer form button select textarea input iframe svg canvas video audio code pre figcaption');
 /** Class or id words that mark boxes around an article rather than the article itself. */
-const BOILERPLATE_WORDS = new Set([
-  'comment', 'comments', 'related', 'recommended', 'promo', 'newsletter', 'cookie', 'cookies', 'consent', 'share',
-  'sharing', 'social', 'sidebar', 'footer', 'nav', 'navbar', 'menu', 'breadcrumb', 'breadcrumbs', 'advert', 'ad',
-  'ads', 'trending', 'popular', 'masthead', 'banner', 'subscribe', 'paywall', 'outbrain', 'taboola',
-]);
+const BOILERPLATE_WORDS = words('comment comments related recommended promo newsletter cookie cookies consent share sharing social sidebar footer nav navbar menu breadcrumb breadcrumbs advert ad ads trending popular masthead banner subscribe paywall outbrain taboola');
 /** Leading words that describe a state, not a box: "has-share-buttons" is an article with share buttons. */
-const MODIFIERS = new Set(['has', 'with', 'no', 'is', 'js', 'show', 'hide', 'u', 'l']);
+const MODIFIERS = words('has with no is js show hide u l');
 /** Inline text elements (local names): never a box of boilerplate, and not a block of text. */
-export const INLINE_TAGS = new Set(['a', 'em', 'strong', 'b', 'i', 'u', 's', 'small', 'mark', 'abbr', 'cite', 'q', 'time', 'sub', 'sup', 'span', 'font', 'br', 'wbr']);
-const SKIP_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'textbox', 'searchbox']);
+export const INLINE_TAGS = words('a em strong b i u s small mark abbr cite q time sub sup span font br wbr');
+const SKIP_ROLES = words('navigation complementary contentinfo banner textbox searchbox');
 
 /** "related-stories", "social-share", "comments" are boilerplate; "entry-content", "has-sidebar" are not. */
 function isBoilerplateToken(token: string): boolean {

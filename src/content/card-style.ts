@@ -4,7 +4,7 @@ export const CARD_CSS = `
   height: 0 !important; z-index: 2147483647 !important; display: block !important; pointer-events: none !important; }
 :host([hidden]) { display: none !important; }
 .card { position: fixed; box-sizing: border-box; width: max-content; max-width: 320px; padding: 8px 10px; border-radius: 8px; border: 1px solid #d5dae1;
-  background: #ffffff; color: #1b1f24; box-shadow: 0 4px 16px rgba(0,0,0,.22);
+  background: #fff; color: #1b1f24; box-shadow: 0 4px 16px rgba(0,0,0,.22);
   font: 13px/1.4 system-ui, sans-serif; text-align: left; }
 .name { margin: 0 0 2px; font-weight: 700; }
 .part { margin: 0; }

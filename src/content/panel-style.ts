@@ -17,12 +17,12 @@ export const PANEL_CSS = `
 }
 * { box-sizing: border-box; }
 .panel {
-  --bg: #ffffff; --fg: #1b1f24; --muted: #4a5360; --accent: #1a4f9c; --accent-fg: #ffffff;
+  --bg: #fff; --fg: #1b1f24; --muted: #4a5360; --accent: #1a4f9c; --accent-fg: #fff;
   --line: #d5dae1; --soft: #eef3fb; --focus: #b3261e;
   display: flex; flex-direction: column; max-height: min(600px, calc(100vh - 32px));
   font: 14px/1.45 system-ui, sans-serif;
   color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 10px;
-  box-shadow: 0 6px 24px rgba(0, 0, 0, 0.25); overflow: hidden; text-align: left; direction: ltr;
+  box-shadow: 0 6px 24px rgba(0, 0, 0, .25); overflow: hidden; text-align: left; direction: ltr;
 }
 @media (prefers-color-scheme: dark) {
   .panel { --bg: #1f2329; --fg: #e9edf2; --muted: #b4bcc8; --accent: #8ab4f8; --accent-fg: #0d1b2e;
@@ -31,7 +31,7 @@ export const PANEL_CSS = `
 header { display: grid; grid-template-columns: 1fr auto; gap: 4px 8px; padding: 12px 12px 10px 14px; border-bottom: 1px solid var(--line); }
 .date { margin: 0; display: flex; align-items: center; gap: 8px; font-size: 12px; color: var(--muted); }
 .when { display: inline-block; padding: 2px 8px; border-radius: 999px; background: var(--accent); color: var(--accent-fg);
-  font-weight: 700; font-size: 13px; letter-spacing: 0.01em; }
+  font-weight: 700; font-size: 13px; letter-spacing: .01em; }
 h2 { grid-column: 1 / -1; margin: 2px 0 0; font-size: 16px; line-height: 1.3; font-weight: 700; }
 .actions { grid-column: 2; grid-row: 1; display: flex; gap: 4px; }
 button { font: inherit; font-size: 13px; color: var(--fg); background: transparent; border: 1px solid var(--line);

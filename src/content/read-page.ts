@@ -3,11 +3,11 @@
  * modes do and returns a bounded {@link PageSample}. Cost is capped by LIMITS, not by page size.
  */
 import { LIMITS, type PageSample } from '../shared/detect-topic';
-import { INLINE_TAGS, isBoilerplate, scopeChecker } from './boilerplate';
+import { INLINE_TAGS, isBoilerplate, scopeChecker, words } from './boilerplate';
 
 /** Kinds of main-content element, best first. */
 const MAIN_KINDS = ['articleBody', 'article', 'main', 'role-main'] as const;
-const BLOCKS = new Set(['div', 'section', 'article', 'main']);
+const BLOCKS = words('div section article main');
 /** How many elements the scan for landmarks looks at, at most: a 10 MB page costs what a short one does. */
 const MAX_SCANNED_ELEMENTS = 4_000;
 /** How much text the densest-block search looks at, at most. */
@@ -95,7 +95,7 @@ export function scanLandmarks(doc: Document): Landmarks {
 }
 
 /** Block elements whose start begins a new line of the sample. */
-const HEADINGS = new Set(['h1', 'h2']);
+const HEADINGS = words('h1 h2');
 
 /** Reads the main text of `root` without boilerplate, a chunk at a time; h1/h2 are collected on the way. */
 export interface TextReader {
@@ -160,7 +160,7 @@ export function readText(root: Element, limit: number): { text: string; headings
   return textReader(root).read(limit);
 }
 
-const META_KEYS = new Set(['description', 'og:title', 'og:description', 'twitter:title', 'twitter:description', 'keywords', 'og:url']);
+const META_KEYS = words('description og:title og:description twitter:title twitter:description keywords og:url');
 
 /** Description, Open Graph and Twitter card text, read from <head>'s own children (not a whole-document search). */
 function metaTexts(doc: Document): string[] {

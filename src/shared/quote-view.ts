@@ -15,6 +15,14 @@ export function quoteWithAttribution(quote: Quote): string {
   return t('quoteCopyText', words, quote.speaker, quote.speakerRole, quote.source, localDay(quote.date));
 }
 
+const SLOT = '\u0000';
+
+/** `text` with the date put in a <time> element where the message placed it. */
+function withTime(doc: Document, text: string, iso: string): (string | HTMLElement)[] {
+  const [before = '', after = ''] = text.split(SLOT);
+  return [before, h(doc, 'time', { datetime: iso }, localDay(iso)), after];
+}
+
 /** A list item showing one quote: its words, who said it, in what role, where and when. */
 export function renderQuote(doc: Document, quote: Quote, extra?: Node): HTMLElement {
   const words =
@@ -34,7 +42,7 @@ export function renderQuote(doc: Document, quote: Quote, extra?: Node): HTMLElem
       h(doc, 'span', { class: 'speaker' }, quote.speaker),
       `, ${quote.speakerRole}`,
       h(doc, 'br'),
-      h(doc, 'time', { datetime: quote.date }, t('quoteReportedOn', quote.source, localDay(quote.date))),
+      ...withTime(doc, t('quoteReportedOn', quote.source, SLOT), quote.date),
     ),
     extra ?? null,
   );

@@ -1,14 +1,21 @@
 /**
  * Unit tests run outside a browser, so this gives them the browser's i18n API over the real
- * src/_locales/en/messages.json, with the same $1…$9 and named-placeholder substitution rules.
+ * src/_locales/en/messages.json (and the story's words, as the build adds them), with the same $1…$9 and named-placeholder substitution rules.
  * A missing key returns '' as the browsers do. `usePseudoLocale()` wraps every message in ⟦…⟧ so a
  * test can find text on screen that did not come from a message.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { validateStory } from '../../../src/shared/story';
+import { storyMessages } from '../../../src/shared/story-messages';
 
 type Entry = { message: string; placeholders?: Record<string, { content: string }> };
-export const MESSAGES = JSON.parse(readFileSync(path.join(__dirname, '../../../src/_locales/en/messages.json'), 'utf8')) as Record<string, Entry>;
+const read = (file: string): unknown => JSON.parse(readFileSync(path.join(__dirname, '../../..', file), 'utf8'));
+/** The English messages as the build writes them: src/_locales plus the story's words. */
+export const MESSAGES = {
+  ...(read('src/_locales/en/messages.json') as Record<string, Entry>),
+  ...storyMessages(validateStory(read('src/story/story.json'))),
+} as Record<string, Entry>;
 
 let pseudo = false;
 export function usePseudoLocale(on: boolean): void {
