@@ -1,0 +1,54 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const store = vi.hoisted(() => ({ data: {} as Record<string, unknown>, fail: false }));
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    storage: {
+      session: {
+        get: vi.fn(async (key: string) => {
+          if (store.fail) throw new Error('storage.session is unavailable');
+          return key in store.data ? { [key]: store.data[key] } : {};
+        }),
+        set: vi.fn(async (items: Record<string, unknown>) => Object.assign(store.data, items)),
+      },
+    },
+  },
+}));
+
+import { pageKey, pageSetup, rememberDismissed } from '../../../src/background/page-state';
+
+beforeEach(() => {
+  store.data = {};
+  store.fail = false;
+});
+
+describe('page state', () => {
+  it('names a page by its address without the fragment, web pages only', () => {
+    expect(pageKey('https://a.example/news/1?id=2#top')).toBe('https://a.example/news/1?id=2');
+    expect(pageKey('moz-extension://x/popup.html')).toBeNull();
+    expect(pageKey('not a url')).toBeNull();
+    expect(pageKey(undefined)).toBeNull();
+  });
+
+  it('remembers a closed panel for that page only, and gives the dates in the browser language', async () => {
+    await rememberDismissed('https://a.example/news/1#comments');
+    expect(await pageSetup('https://a.example/news/1')).toEqual({ dismissed: true, dates: { month: 'December 2017', day: '5 December 2017' } });
+    expect((await pageSetup('https://a.example/news/2')).dismissed).toBe(false);
+  });
+
+  it('keeps the last 500 pages and never repeats one', async () => {
+    for (let i = 0; i < 510; i += 1) await rememberDismissed(`https://a.example/${i}`);
+    await rememberDismissed('https://a.example/509');
+    const pages = store.data.dismissedPages as string[];
+    expect(pages).toHaveLength(500);
+    expect(new Set(pages).size).toBe(500);
+    expect(pages.at(-1)).toBe('https://a.example/509');
+  });
+
+  it('answers "not dismissed" when session storage fails or holds junk', async () => {
+    store.data.dismissedPages = 'junk';
+    expect((await pageSetup('https://a.example/')).dismissed).toBe(false);
+    store.fail = true;
+    expect((await pageSetup('https://a.example/')).dismissed).toBe(false);
+  });
+});

@@ -1,0 +1,173 @@
+// Every string a person sees comes from _locales/en/messages.json: these tests fail when a message
+// key is missing or unused, when a placeholder is broken, and when a visible string does not come
+// from a message (the UI is rendered with a pseudo-locale that wraps every message in ⟦…⟧).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runPage } from '../../../src/content/page-run';
+import { createMentionCard } from '../../../src/content/mention-card';
+import { renderQuotes } from '../../../src/popup/quotes-view';
+import { describeStatus } from '../../../src/popup/status-view';
+import { localDay } from '../../../src/shared/dates';
+import { localizePage } from '../../../src/shared/i18n';
+import { story } from '../../../src/shared/story';
+import { MESSAGES, usePseudoLocale } from '../helpers/i18n-setup';
+import { userClick } from '../helpers/user-input';
+
+const ROOT = path.join(__dirname, '../../..');
+const own = JSON.parse(readFileSync(path.join(ROOT, 'src/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+const manifest = readFileSync(path.join(ROOT, 'manifest.json'), 'utf8');
+
+function files(dir: string, ext: RegExp): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? files(full, ext) : ext.test(name) ? [full] : [];
+  });
+}
+/** Source files without their comments (which may show example calls). */
+const sources = files(path.join(ROOT, 'src'), /\.(ts|html)$/).map((file) => ({
+  file,
+  text: readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, ''),
+}));
+
+/** Keys the code uses: t('key'), data-i18n*="key" and __MSG_key__ in the manifest. */
+function usedKeys(): Set<string> {
+  const keys = new Set<string>();
+  for (const { text } of sources) {
+    for (const m of text.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) keys.add(m[1]!);
+    for (const m of text.matchAll(/data-i18n(?:-[a-z-]+)?="([A-Za-z0-9_]+)"/g)) keys.add(m[1]!);
+  }
+  for (const m of manifest.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) keys.add(m[1]!);
+  return keys;
+}
+
+afterEach(() => {
+  usePseudoLocale(false);
+  document.body.replaceChildren();
+  document.head.replaceChildren();
+});
+
+describe('messages', () => {
+  it('every key the code, the pages and the manifest use is in the English messages', () => {
+    const missing = [...usedKeys()].filter((key) => !(key in MESSAGES));
+    expect(missing).toEqual([]);
+  });
+
+  it('every message in src/_locales/en/messages.json is used', () => {
+    const used = usedKeys();
+    expect(Object.keys(own).filter((key) => !used.has(key))).toEqual([]);
+  });
+
+  it('every $NAME$ in a message has a placeholder, and every placeholder is used', () => {
+    for (const [key, entry] of Object.entries(own)) {
+      const named = [...entry.message.matchAll(/\$([A-Za-z0-9_]+)\$/g)].map((m) => m[1]!.toLowerCase());
+      const declared = Object.keys(entry.placeholders ?? {}).map((k) => k.toLowerCase());
+      expect(named.sort(), key).toEqual([...new Set(declared)].sort());
+      expect(entry.message.length, key).toBeGreaterThan(0);
+    }
+  });
+
+  it('the manifest takes its name, description and button title from messages', () => {
+    const m = JSON.parse(manifest);
+    expect([m.name, m.description, m.action.default_title]).toEqual(['__MSG_extName__', '__MSG_extDescription__', '__MSG_actionTitle__']);
+    expect(m.default_locale).toBe('en');
+  });
+
+  it('the extension pages have no text of their own: every text comes from a data-i18n key', () => {
+    for (const file of ['src/popup/popup.html', 'src/options/options.html']) {
+      const doc = new DOMParser().parseFromString(readFileSync(path.join(ROOT, file), 'utf8'), 'text/html');
+      const walker = doc.createTreeWalker(doc.documentElement, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.parentElement?.closest('script, style')) continue;
+        expect(n.nodeValue!.trim(), `${file}: text in <${n.parentElement?.localName}>`).toBe('');
+      }
+    }
+  });
+});
+
+/** Text a person sees or hears in `root`: text nodes and accessible-name attributes. */
+function visibleStrings(root: Node): string[] {
+  const out: string[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  const visit = (node: Node): void => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      if (!node.parentElement?.closest('style, script')) out.push(node.nodeValue ?? '');
+    } else {
+      const el = node as Element;
+      for (const name of ['aria-label', 'title', 'alt', 'placeholder']) if (el.hasAttribute(name)) out.push(el.getAttribute(name)!);
+      if (el.shadowRoot) for (const child of Array.from(el.shadowRoot.childNodes)) walk(child);
+    }
+  };
+  const walk = (start: Node): void => {
+    visit(start);
+    const inner = document.createTreeWalker(start, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let n = inner.nextNode(); n; n = inner.nextNode()) visit(n);
+  };
+  for (let n: Node | null = root; n; n = walker.nextNode()) {
+    visit(n);
+    if (n === root) continue;
+  }
+  return out;
+}
+
+/** The article's words and their attribution are data, not UI: the quotes may show them as they are. */
+const DATA = [
+  ...story.quotes.flatMap((q) => [`“${q.text}”`, q.text, q.speaker, `, ${q.speakerRole}`]),
+  // Dates are formatted for the browser's locale by Intl, not written out.
+  ...story.quotes.map((q) => localDay(q.date)),
+];
+
+/** What is left of `s` once messages (⟦…⟧), data, symbols, digits and spaces are taken out: must be nothing. */
+function hardCoded(s: string): string {
+  // A message may hold an element (the date's <time>): its text nodes then start or end inside ⟦…⟧.
+  let rest = s.replace(/⟦[^⟧]*(⟧|$)/g, '').replace(/^[^⟦]*⟧/, '');
+  for (const d of DATA) rest = rest.split(d).join('');
+  return rest.replace(/[\s\d✕‹›·—–:,.()“”'’-]/g, '');
+}
+
+describe('no hard-coded strings on screen', () => {
+  it('panel, mention navigation, announcements and card: every visible string is a message', async () => {
+    usePseudoLocale(true);
+    document.body.innerHTML = `<article><h1>Kaspersky and the NCSC</h1><p>Kaspersky said the National Cyber Security Centre in London,
+      led by Ciaran Martin, was wrong. Barclays agreed. Kaspersky again.</p></article>`;
+    const run = runPage(document, 'https://news.example.co.uk/kaspersky', { renderer: 'wrap', onOpenQuotes: () => undefined });
+    await run.annotator!.idle();
+    const shadow = document.querySelector('backstory-panel')!.shadowRoot!;
+    Element.prototype.scrollIntoView = () => undefined;
+    userClick(shadow.querySelector('.next')!);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    // jsdom has no layout: the card's placement needs a box for the mention.
+    Range.prototype.getBoundingClientRect = () => new DOMRect(10, 10, 50, 16);
+    const card = createMentionCard(document, () => undefined, new AbortController().signal, 'month');
+    card.show(run.annotator!.mentions()[0]!);
+    // The extension's own UI only (the page's article text is the page's).
+    const ui = ['backstory-panel', 'backstory-card'].map((tag) => document.querySelector(tag)!);
+    const strings = ui.flatMap((host) => visibleStrings(host)).filter((s) => s.trim() !== '');
+    expect(strings.length).toBeGreaterThan(20);
+    expect(strings.filter((s) => hardCoded(s) !== '')).toEqual([]);
+    run.stop();
+    card.destroy();
+  });
+
+  it('popup quote list and status lines: every visible string is a message or the article’s words', () => {
+    usePseudoLocale(true);
+    const list = document.createElement('ul');
+    const said = document.createElement('p');
+    document.body.append(list, said);
+    renderQuotes(list, said, story.quotes);
+    const status = describeStatus({ state: 'classified', verdict: { topics: ['kaspersky', 'ncsc'], mentions: { kaspersky: 3, ncsc: 1 }, confidence: 1 }, site: 'a.example' });
+    const strings = [...visibleStrings(document.body), status.text, describeStatus(null).text].filter((s) => s.trim() !== '');
+    expect(strings.filter((s) => hardCoded(s) !== '')).toEqual([]);
+  });
+
+  it('the popup and options pages, localized: every visible string is a message', () => {
+    usePseudoLocale(true);
+    for (const file of ['src/popup/popup.html', 'src/options/options.html']) {
+      document.documentElement.innerHTML = readFileSync(path.join(ROOT, file), 'utf8').replace(/^<!doctype html>/i, '');
+      localizePage(document);
+      const strings = visibleStrings(document.body).filter((s) => s.trim() !== '');
+      expect(strings.length, file).toBeGreaterThan(3);
+      expect(strings.filter((s) => hardCoded(s) !== ''), file).toEqual([]);
+    }
+  });
+});
