@@ -133,11 +133,11 @@ describe('no hard-coded strings on screen', () => {
     const run = runPage(document, 'https://news.example.co.uk/kaspersky', { renderer: 'wrap', onOpenQuotes: () => undefined });
     await run.annotator!.idle();
     const shadow = document.querySelector('backstory-panel')!.shadowRoot!;
+    // jsdom has no layout: stepping scrolls, and the card is placed beside the mention's box.
     Element.prototype.scrollIntoView = () => undefined;
+    Range.prototype.getBoundingClientRect = () => new DOMRect(10, 10, 50, 16);
     userClick(shadow.querySelector('.next')!);
     await new Promise((resolve) => setTimeout(resolve, 150));
-    // jsdom has no layout: the card's placement needs a box for the mention.
-    Range.prototype.getBoundingClientRect = () => new DOMRect(10, 10, 50, 16);
     const card = createMentionCard(document, () => undefined, new AbortController().signal, 'month');
     card.show(run.annotator!.mentions()[0]!);
     // The extension's own UI only (the page's article text is the page's).
