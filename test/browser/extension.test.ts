@@ -73,8 +73,9 @@ describe.each(BROWSERS)('%s with the extension loaded', (name) => {
     await Promise.all([page.close(), popup.close()]);
   });
 
-  it('panel collapses, expands and closes from the keyboard', async () => {
-    const { page } = await openFixture(session, 'kaspersky-article.html');
+  it('panel collapses, expands and closes from the keyboard, and stays closed on that page for the session', async () => {
+    // Its own address (the query): a closed panel stays closed on that page, and other tests use the plain one.
+    const { page } = await openFixture(session, 'kaspersky-article.html?closing');
     await page.waitForSelector('backstory-panel', { timeout: 10_000 });
     const expanded = () => page.evaluate(() => document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.collapse')!.getAttribute('aria-expanded'));
     await page.evaluate(() => (document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.collapse') as HTMLElement).focus());
@@ -87,6 +88,12 @@ describe.each(BROWSERS)('%s with the extension loaded', (name) => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     expect(await page.$('backstory-panel')).toBeNull();
+    // Loaded again in this session: still closed. Another page of the same site: open.
+    await page.reload({ waitUntil: 'load' });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await page.$('backstory-panel')).toBeNull();
+    await page.goto(session.server.url('kaspersky-article.html?another'), { waitUntil: 'load' });
+    await page.waitForSelector('backstory-panel', { timeout: 10_000 });
     await page.close();
   });
 
