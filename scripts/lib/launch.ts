@@ -27,6 +27,8 @@ export interface LaunchOptions {
   grantHostPermissions?: boolean;
   /** Firefox: answer the extension's permission requests with yes, without a prompt (the pref extensions.webextOptionalPermissionPrompts off). */
   autoGrantRequests?: boolean;
+  /** Firefox: the colour scheme and motion preference pages see (Chromium tests emulate them per page). */
+  darkReducedMotion?: boolean;
 }
 
 /** The fixed moz-extension host used for Firefox runs, so URLs are predictable. */
@@ -126,6 +128,7 @@ export async function launchFirefox(dir: string, options: LaunchOptions = {}): P
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_UUID }),
       'extensions.originControls.grantByDefault': options.grantHostPermissions ?? true,
       'extensions.webextOptionalPermissionPrompts': !(options.autoGrantRequests ?? false),
+      ...(options.darkReducedMotion ? { 'layout.css.prefers-color-scheme.content-override': 0, 'ui.systemUsesDarkTheme': 1, 'ui.prefersReducedMotion': 1 } : {}),
       'datareporting.policy.dataSubmissionEnabled': false,
       'browser.shell.checkDefaultBrowser': false,
     },

@@ -1,0 +1,87 @@
+// Accessibility in real Chromium and Firefox: axe-core (from npm, injected into the real pages)
+// finds 0 violations in the popup, the options page and the in-page panel, in the light and the
+// dark scheme; reduced motion turns the panel's animation off. Screenshots for the README.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/lib/paths';
+import { BROWSERS, SCREENSHOTS, endSession, openAndClassify, startSession, type Session } from './harness';
+
+const AXE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+interface Violation {
+  id: string;
+  impact: string;
+  nodes: { target: unknown[]; failureSummary: string }[];
+}
+
+/** Runs axe-core in `page` on `include` (the whole page, or the panel inside its shadow root). */
+async function axe(page: Page, include?: string[][]): Promise<string[]> {
+  // Evaluated through the debugging protocol, so an extension page's CSP does not block it.
+  await page.evaluate(`${AXE}\n;undefined`);
+  const violations = (await page.evaluate(
+    (context) => (globalThis as unknown as { axe: { run(c: unknown, o: object): Promise<{ violations: unknown[] }> } }).axe
+      .run(context ?? document, { resultTypes: ['violations'] })
+      .then((r) => r.violations),
+    include ? { include } : null,
+  )) as Violation[];
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`).join(' | ')}`);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  describe.each(BROWSERS)(`%s, ${scheme} scheme${scheme === 'dark' ? ' and reduced motion' : ''}: accessibility`, (name) => {
+    let session: Session;
+    const prefer = async (page: Page) => {
+      // Chromium: emulate per page. Firefox: set by prefs at launch (see launch.ts).
+      if (name === 'chromium' && scheme === 'dark') {
+        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }, { name: 'prefers-reduced-motion', value: 'reduce' }]);
+      }
+    };
+    beforeAll(async () => {
+      session = await startSession(name, { darkReducedMotion: scheme === 'dark' });
+    });
+    afterAll(async () => {
+      await endSession(session);
+    });
+
+    it('the panel has 0 axe violations, and its animation follows prefers-reduced-motion', async () => {
+      const { page, popup } = await openAndClassify(session, 'kaspersky-article.html');
+      await prefer(page);
+      await page.waitForSelector('backstory-panel');
+      expect(await axe(page, [['backstory-panel', '.panel']])).toEqual([]);
+      const motion = await page.evaluate(() => getComputedStyle(document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.panel')!).animationName);
+      expect(motion).toBe(scheme === 'dark' ? 'none' : 'arrive');
+      await Promise.all([page.close(), popup.close()]);
+    });
+
+    it('the popup has 0 axe violations', async () => {
+      const { page, tabId } = await openAndClassify(session, 'kaspersky-article.html');
+      const popup = await session.ext.openExtensionPage(`popup/popup.html?tab=${tabId}`);
+      await prefer(popup);
+      await popup.waitForSelector('#site:not([hidden])');
+      expect(await axe(popup)).toEqual([]);
+      await popup.bringToFront();
+      await popup.setViewport({ width: 400, height: 900 });
+      await popup.screenshot({ path: path.join(SCREENSHOTS, `${name}-popup-${scheme}.png`), fullPage: true });
+      await Promise.all([page.close(), popup.close()]);
+    });
+
+    it('the options page has 0 axe violations', async () => {
+      const options = await session.ext.openExtensionPage('options/options.html');
+      await prefer(options);
+      await options.waitForSelector('input[name="panel"]:checked');
+      expect(await axe(options)).toEqual([]);
+      // The check can fail: an image without a text alternative is found.
+      await options.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('img'), { src: '../icons/icon-16.png' })));
+      expect((await axe(options)).join()).toMatch(/^image-alt/);
+      await options.evaluate(() => document.querySelector('main > img:last-child')!.remove());
+      // The page really is in the scheme under test.
+      expect(await options.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+      await options.bringToFront();
+      await options.setViewport({ width: 800, height: 700 });
+      await options.screenshot({ path: path.join(SCREENSHOTS, `${name}-options-${scheme}.png`), fullPage: true });
+      await options.close();
+    });
+  });
+}
