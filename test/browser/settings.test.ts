@@ -131,7 +131,7 @@ describe.each(BROWSERS)('%s: reader controls', (name) => {
       }
       return null;
     }, 'the options page to open');
-    await options.close();
+    await options!.close();
     await page.close();
     if (!popup.isClosed()) await popup.close();
   });
