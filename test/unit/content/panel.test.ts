@@ -131,6 +131,24 @@ describe('mountPanel', () => {
     expect(document.querySelector(PANEL_TAG)).toBeNull();
   });
 
+  it('announces its arrival politely, once, even when it starts collapsed', async () => {
+    const panel = mountPanel(document, verdict, { dates, collapsed: true });
+    const arrived = shadowOf().querySelector('.arrived')!;
+    expect(arrived.getAttribute('role')).toBe('status');
+    expect(arrived.getAttribute('aria-live')).toBe('polite');
+    // Empty when inserted: live regions announce changes, not their first content.
+    expect(arrived.textContent).toBe('');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(arrived.textContent).toBe('Backstory added background from December 2017 to this page.');
+    expect(arrived.closest('.body')).toBeNull();
+    expect(shadowOf().querySelector('.collapse')!.getAttribute('aria-expanded')).toBe('false');
+    // Later changes (mention counts, steps) go elsewhere: the arrival is said once.
+    panel.setMentionCount(3);
+    panel.announce('Mention 1 of 3: Kaspersky Lab');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(arrived.textContent).toBe('Backstory added background from December 2017 to this page.');
+  });
+
   it('destroy() removes the host', () => {
     const panel = mountPanel(document, verdict, { dates });
     expect(panel.host.isConnected).toBe(true);
