@@ -1,7 +1,7 @@
 /**
- * Site access. Both browsers let a person withhold an extension's access to sites (Firefox does so
- * by default for Manifest V3 add-ons until the person allows it), and then the content script
- * never runs. The popup says so and asks for access to the site of the current tab, or to all the
+ * Site access. Both browsers let a person withhold an extension's access to sites (and Firefox can
+ * be set to withhold it from install, extensions.originControls.grantByDefault), and then the
+ * content script never runs. The popup says so and asks for access to the site of the current tab, or to all the
  * sites the content script is declared for when the browser does not tell it the tab's address.
  */
 
