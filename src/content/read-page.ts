@@ -155,11 +155,6 @@ export function textReader(root: Element): TextReader {
   };
 }
 
-/** Visible-ish text of `root`, without boilerplate subtrees, up to `limit` characters; h1/h2 collected on the way. */
-export function readText(root: Element, limit: number): { text: string; headings: string[] } {
-  return textReader(root).read(limit);
-}
-
 const META_KEYS = words('description og:title og:description twitter:title twitter:description keywords og:url');
 
 /** Description, Open Graph and Twitter card text, read from <head>'s own children (not a whole-document search). */
