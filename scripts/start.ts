@@ -32,6 +32,8 @@ async function main(): Promise<void> {
     const out = path.join(ROOT, 'artifacts/start');
     mkdirSync(out, { recursive: true });
     await page.waitForSelector('backstory-panel', { timeout: 15_000 });
+    // Let the panel's 180 ms slide-in finish, so the picture shows it as a reader sees it.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     const pageShot = path.join(out, `${name}-page.png`);
     await page.screenshot({ path: pageShot });
     const popup = await ext.openExtensionPage(`popup/popup.html?tab=${tabId}`);
