@@ -25,7 +25,7 @@ const ICON_SIZES = [16, 32, 48, 128];
 
 /**
  * The content script reads the story's words as messages, so it gets story.json without them: the
- * date, the earlier year, the entities' ids, kinds and aliases, and empty strings that keep the
+ * earlier year, the entities' ids, kinds and aliases, and empty strings that keep the
  * number of summary sentences and key points. Other contexts import story.json whole.
  */
 const pageStoryPlugin: Plugin = {
@@ -37,7 +37,6 @@ const pageStoryPlugin: Plugin = {
     build.onLoad({ filter: /.*/, namespace: 'page-story' }, (args) => {
       const story = JSON.parse(readFileSync(args.path, 'utf8')) as Story;
       const stripped = {
-        reported: story.reported,
         earlier: { year: story.earlier.year },
         summary: story.summary.map(() => ''),
         keyPoints: story.keyPoints.map(() => ''),

@@ -10,7 +10,7 @@ import { isBlocked, parseSettings, type Settings } from '../shared/settings';
 import { toPageVerdict } from './classify-page';
 import { runPage, type PageRun } from './page-run';
 import { onRuntimeMessage, onSyncStorageChange, readSyncStorage, runtimeId, sendToBackground } from './runtime';
-import { watchNavigation } from './watch-navigation';
+import { pageKey, watchNavigation } from './watch-navigation';
 
 export interface ContentScript {
   /** The verdict for the article shown now. */
@@ -41,7 +41,6 @@ async function askSetup(): Promise<PageSetup | null> {
 /** Runs the content script on `doc`. */
 export function startContentScript(doc: Document, win: Window): ContentScript {
   const controller = new AbortController();
-  const pageKey = (): string => `${win.location.origin}${win.location.pathname}${win.location.search}`;
   let run: PageRun | null = null;
   let verdict: PageVerdict = NEITHER;
   let stored: Record<string, unknown> = {};
@@ -57,14 +56,14 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
 
   const start = (): void => {
     run?.stop();
-    const hidden = isBlocked(settings, win.location.hostname) || dismissedPage === pageKey();
+    const hidden = isBlocked(settings, win.location.hostname) || dismissedPage === pageKey(win);
     run = runPage(doc, win.location.href, {
       settings,
       hidden,
       dates: setup?.dates,
       onOpenQuotes: () => send({ type: 'openQuotes' }),
       onDismiss: () => {
-        dismissedPage = pageKey();
+        dismissedPage = pageKey(win);
         send({ type: 'panelDismissed' });
       },
     });
@@ -77,7 +76,7 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
     stored = values;
     settings = parseSettings(stored);
     setup = answer;
-    if (setup?.dismissed) dismissedPage = pageKey();
+    if (setup?.dismissed) dismissedPage = pageKey(win);
     start();
   });
 

@@ -62,21 +62,20 @@ export function runPage(doc: Document, url: string, options: PageRunOptions = {}
     collapsed: settings.panel === 'collapsed',
     dates,
   });
-  if (!settings.highlights) {
-    return { verdict, root, panel, annotator: null, stop: () => (controller.abort(), panel.destroy()) };
-  }
-  const entities = entitiesToMark(pageStory.entities, verdict.topics, ncscIsUk(verdict));
-  const annotator = startAnnotator(root, entities, {
-    signal: controller.signal,
-    renderer: options.renderer,
-    onChange: (count) => panel.setMentionCount(count),
-  });
-  const card = createMentionCard(doc, annotator.mentionAt, controller.signal, dates.month);
+  // With highlights switched off there are no marks, no cards and nothing to step through.
+  const annotator = settings.highlights
+    ? startAnnotator(root, entitiesToMark(pageStory.entities, verdict.topics, ncscIsUk(verdict)), {
+        signal: controller.signal,
+        renderer: options.renderer,
+        onChange: (count) => panel.setMentionCount(count),
+      })
+    : null;
+  const card = annotator && createMentionCard(doc, annotator.mentionAt, controller.signal, dates.month);
 
   /** Moves to the next or previous mention: scrolls to it, outlines it and announces its card. */
   function step(direction: 1 | -1): void {
-    const mentions = annotator.mentions();
-    if (mentions.length === 0) return;
+    const mentions = annotator?.mentions() ?? [];
+    if (!annotator || !card || mentions.length === 0) return;
     const n = mentions.length;
     // Before the first step, Next goes to the first mention and Previous to the last.
     index = index < 0 ? (direction === 1 ? 0 : n - 1) : (((index + direction) % n) + n) % n;

@@ -1,14 +1,13 @@
 /**
  * What the in-page UI needs of the story besides its words (which are messages, see
- * shared/story-messages.ts): the date, the earlier year, how many summary sentences and key
- * points there are, and the entities to mark. The build hands the content script a copy of
+ * shared/story-messages.ts): the earlier year, how many summary sentences and key points there
+ * are, and the entities to mark. The build hands the content script a copy of
  * story.json without the prose or the quotes, which keeps its bundle small.
  */
 import type { MarkedEntity } from '../shared/story';
-import { earlier, entities, keyPoints, reported, summary } from '../story/story.json';
+import { earlier, entities, keyPoints, summary } from '../story/story.json';
 
 export const pageStory = {
-  reported,
   earlierYear: earlier.year,
   summaryCount: summary.length,
   pointCount: keyPoints.length,

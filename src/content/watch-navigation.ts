@@ -6,6 +6,11 @@
  */
 import { debounce } from './debounce';
 
+/** The page's identity: its address without the fragment (a hash change is not a new article). */
+export function pageKey(win: Window): string {
+  return `${win.location.origin}${win.location.pathname}${win.location.search}`;
+}
+
 export interface NavigationWatch {
   stop(): void;
 }
@@ -15,7 +20,7 @@ export function watchNavigation(win: Window, onChange: () => void, isStale: () =
   const controller = new AbortController();
   const { signal } = controller;
   const doc = win.document;
-  const key = () => `${win.location.origin}${win.location.pathname}${win.location.search}`;
+  const key = () => pageKey(win);
   let last = key();
   // Wait for the new article's DOM to stop changing before reading it, but no longer than
   // 2 seconds on a page that never stops changing.

@@ -3,7 +3,7 @@
 import browser from 'webextension-polyfill';
 import { h } from '../shared/dom';
 import { localizePage, t } from '../shared/i18n';
-import { parseSettings, withSiteBlocked, type Settings } from '../shared/settings';
+import { loadSettings, withSiteBlocked, type Settings } from '../shared/settings';
 import type { Topic } from '../shared/topics';
 
 const form = document.getElementById('settings') as HTMLFormElement;
@@ -11,9 +11,7 @@ const sites = document.getElementById('sites') as HTMLUListElement;
 const empty = document.getElementById('sites-empty') as HTMLElement;
 const saved = document.getElementById('saved') as HTMLElement;
 
-async function read(): Promise<Settings> {
-  return parseSettings(await browser.storage.sync.get(null).catch(() => ({})));
-}
+const read = (): Promise<Settings> => loadSettings(browser.storage.sync);
 
 async function save(values: Partial<Settings>): Promise<void> {
   try {

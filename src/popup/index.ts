@@ -2,11 +2,12 @@
 // current tab's content script what it found there, and offers the per-site switch.
 import browser from 'webextension-polyfill';
 import { localDay, localMonth } from '../shared/dates';
-import { localizePage, t } from '../shared/i18n';
+import { localizePage, t, tStory } from '../shared/i18n';
 import type { PageStatus } from '../shared/messages';
 import { sendToTab } from '../shared/send-message';
-import { isBlocked, parseSettings, withSiteBlocked } from '../shared/settings';
+import { isBlocked, loadSettings, withSiteBlocked } from '../shared/settings';
 import { story } from '../shared/story';
+import { storyKeys } from '../shared/story-messages';
 import { renderQuotes } from './quotes-view';
 import { checkAccess, requestAccess, type Access } from './site-access';
 import { describeStatus, fetchStatus } from './status-view';
@@ -44,9 +45,7 @@ async function pollStatus(ask: () => Promise<unknown>): Promise<void> {
   if (status) await showPage(status);
 }
 
-async function readSettings() {
-  return parseSettings(await browser.storage.sync.get(null).catch(() => ({})));
-}
+const readSettings = () => loadSettings(browser.storage.sync);
 
 /**
  * The page's status and the per-site switch: "Don't show on this site", or, on a site the reader
@@ -130,8 +129,8 @@ async function showStatus(): Promise<void> {
 localizePage(document);
 byId('settings').addEventListener('click', () => void browser.runtime.openOptionsPage().then(() => window.close(), () => undefined));
 byId('story-when').textContent = localMonth(story.reported);
-byId('story-heading').textContent = story.headline;
-byId('story-lead').textContent = story.summary[0] ?? '';
+byId('story-heading').textContent = tStory(storyKeys.headline);
+byId('story-lead').textContent = tStory(storyKeys.summary(0));
 byId('source').textContent = t('popupSource', localDay(story.reported));
 renderQuotes(byId('quotes'), byId('copy-status'), story.quotes);
 void showStatus();

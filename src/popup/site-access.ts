@@ -36,8 +36,8 @@ export type Access =
 
 /** Works out access for a tab whose address is `url` (undefined when the browser does not say). */
 export async function checkAccess(permissions: PermissionsApi, url: string | undefined): Promise<Access> {
-  if (url !== undefined && sitePattern(url) === null) return { kind: 'never' };
   const pattern = sitePattern(url);
+  if (url !== undefined && pattern === null) return { kind: 'never' };
   const origins = pattern ? [pattern] : CONTENT_MATCHES;
   try {
     if (await permissions.contains({ origins })) return { kind: 'allowed' };

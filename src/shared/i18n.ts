@@ -23,7 +23,7 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
 
 /** A message of the story's own words (keys from shared/story-messages.ts, written by the build). */
 export function tStory(key: string): string {
-  return api()?.getMessage(key) || key;
+  return t(key as MessageKey);
 }
 
 /** The browser's UI language ("en-GB"), for formatting dates and numbers. */

@@ -52,6 +52,11 @@ export function parseSettings(stored: unknown): Settings {
   return settings;
 }
 
+/** The settings in a storage area (the popup's and options page's storage.sync); the defaults if it cannot be read. */
+export async function loadSettings(area: { get(keys: null): Promise<Record<string, unknown>> }): Promise<Settings> {
+  return parseSettings(await area.get(null).catch(() => ({})));
+}
+
 /** Whether `site` is on the reader's "don't show" list. */
 export function isBlocked(settings: Settings, site: string): boolean {
   return settings.blockedSites.includes(site);
