@@ -4,7 +4,7 @@ import type { ElementHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { story } from '../../src/shared/story';
 import {
-  BROWSERS, SCREENSHOTS, badgeOf, endSession, inExtension, openAndClassify as classifyFixture, openFixture, panelText, startSession, waitFor, type Session,
+  BROWSERS, SCREENSHOTS, badgeOf, endSession, openAndClassify as classifyFixture, openFixture, panelText, startSession, waitFor, type Session,
 } from './harness';
 
 const directQuotes = story.quotes.filter((q) => q.kind === 'direct');
@@ -115,25 +115,41 @@ describe.each(BROWSERS)('%s with the extension loaded', (name) => {
   it("the panel's quotes button opens the key quotes for that tab (a click by the reader, not a script)", async () => {
     const { page, tabId } = await openFixture(session, 'kaspersky-article.html');
     await page.waitForSelector('backstory-panel');
+    // Clicks reach only the tab in front, and a panel still sliding in moves under the pointer.
+    await page.bringToFront();
+    await page.evaluate(() =>
+      Promise.all(document.querySelector('backstory-panel')!.shadowRoot!.getAnimations().map((a) => a.finished)),
+    );
+    // Chromium's toolbar popup closes itself when it loses focus, so it may be gone before a poll sees
+    // it: listen for it from before the click. Firefox's popup is a view puppeteer cannot see; ask the
+    // extension for its popup views from a page that is not the popup itself.
+    const isQuotes = (url: string) => /popup\/popup\.html(\?tab=\d+)?$/.test(url);
+    const viewer = await session.ext.openExtensionPage('options/options.html');
+    let seen = '';
+    const onTarget = (target: { url(): string }) => {
+      if (isQuotes(target.url())) seen = target.url();
+    };
+    session.ext.browser.on('targetcreated', onTarget);
+    session.ext.browser.on('targetchanged', onTarget);
+    await page.bringToFront();
     const button = (await page.evaluateHandle(
       () => document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.quotes-button')!,
     )) as ElementHandle<Element>;
     await button.click();
-    // Where the browser opens the toolbar popup itself it is a popup view of the extension (Firefox
-    // shows it as a panel puppeteer cannot see); otherwise the popup page opens in a tab for this one.
+    // Where the browser opens the toolbar popup itself it is a popup view of the extension; otherwise
+    // the popup page opens in a tab for this one.
     const where = await waitFor(async () => {
-      const target = session.ext.browser.targets().find((t) => /popup\/popup\.html(\?tab=\d+)?$/.test(t.url()));
-      if (target) return target.url();
-      const popups = await inExtension(
-        session,
-        async () => {
-          const g = globalThis as unknown as Record<'browser' | 'chrome', { extension: { getViews(o: object): unknown[] } } | undefined>;
-          return (g.browser ?? g.chrome)!.extension.getViews({ type: 'popup' }).length;
-        },
-        null,
-      );
+      const target = session.ext.browser.targets().find((t) => isQuotes(t.url()));
+      if (seen || target) return seen || target!.url();
+      const popups = await viewer.evaluate(() => {
+        const g = globalThis as unknown as Record<'browser' | 'chrome', { extension: { getViews(o: object): unknown[] } } | undefined>;
+        return (g.browser ?? g.chrome)!.extension.getViews({ type: 'popup' }).length;
+      });
       return popups > 0 ? 'toolbar popup' : '';
     }, 'the key quotes to open');
+    session.ext.browser.off('targetcreated', onTarget);
+    session.ext.browser.off('targetchanged', onTarget);
+    await viewer.close();
     expect(where === 'toolbar popup' || where.endsWith('popup/popup.html') || where.endsWith(`popup/popup.html?tab=${tabId}`)).toBe(true);
     for (const p of await session.ext.browser.pages()) if (p.url().includes('popup/popup.html')) await p.close();
     await page.close();
