@@ -4,8 +4,9 @@
  */
 import type { MarkedEntity as Entity } from '../shared/story';
 import { scopeChecker } from './boilerplate';
+import { textWalker } from '../shared/dom';
 import { debounce } from './debounce';
-import { compileMatcher, findMentions } from './mentions';
+import { compileMatcher, findMentionsInEach, type TextMention } from './mentions';
 import { createMarkRenderer, isOwnNode, type MarkRenderer } from './mark-renderer';
 import { SLICE_MS, yieldToBrowser } from './yield-to-browser';
 
@@ -48,6 +49,9 @@ export interface Annotator {
   stop(): void;
 }
 
+/** About how much text is searched between looks at the clock. */
+const BATCH_CHARS = 2_048;
+
 function documentOrder(a: Mention, b: Mention): number {
   if (a.node === b.node) return a.range.startOffset - b.range.startOffset;
   return a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
@@ -67,7 +71,6 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
   const texts: Text[] = [];
   let sorted: Mention[] | null = [];
   let count = 0;
-  let slices = 0;
   let changedSinceDraw = false;
   let workMs = 0;
   let stopped = false;
@@ -85,12 +88,9 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
     sorted = null;
   };
 
-  // Called for every text node of the article: the cheap tests come first, and the scope check
-  // (which walks ancestors) runs only for the few nodes that contain a mention.
-  const markText = (text: Text): boolean => {
-    const data = text.data;
-    if (data.length < 3) return false;
-    const found = findMentions(data, matcher);
+  // Called for the text nodes that hold a mention: the scope check (which walks ancestors) runs
+  // only for these few.
+  const markText = (text: Text, found: readonly TextMention[]): boolean => {
     if (found.length === 0) return false;
     // A text node that follows one of our wrappers is the tail of a split we made: already searched.
     if (byNode.has(text) || (text.previousSibling && isOwnNode(text.previousSibling))) return false;
@@ -106,30 +106,41 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
     return true;
   };
 
+  /** The next text node to search: changed ones first, then the walkers' nodes in document order. */
+  const next = (): Text | null => {
+    if (texts.length > 0) return texts.pop()!;
+    for (; walkers.length > 0; walkers.shift()) {
+      const node = walkers[0]!.nextNode() as Text | null;
+      if (node) return node;
+    }
+    return null;
+  };
+
   /** Works through the queue in slices of at most SLICE_MS, yielding between them. */
   const drain = async (): Promise<void> => {
     while ((walkers.length > 0 || texts.length > 0) && !stopped) {
       const start = performance.now();
       let changed = false;
-      let visited = 0;
-      while (texts.length > 0 && performance.now() - start < SLICE_MS) changed = markText(texts.pop()!) || changed;
-      while (walkers.length > 0 && performance.now() - start < SLICE_MS) {
-        const walker = walkers[0]!;
-        let node = walker.nextNode();
-        for (; node; node = walker.nextNode()) {
-          changed = markText(node as Text) || changed;
-          // Look at the clock every 64 text nodes; the walker resumes here in the next slice.
-          if ((visited += 1) % 64 === 0 && performance.now() - start >= SLICE_MS) break;
+      // A batch of text nodes at a time (changed ones first), searched in one pass; the clock is
+      // read between batches, and the walker resumes where it stopped in the next slice.
+      while (performance.now() - start < SLICE_MS) {
+        const batch: Text[] = [];
+        let size = 0;
+        for (let node = next(); node; node = size < BATCH_CHARS ? next() : null) {
+          // Shorter than any alias: whitespace between elements, mostly.
+          if (node.data.length < 3) continue;
+          batch.push(node);
+          size += node.data.length;
         }
-        if (!node) walkers.shift();
+        if (batch.length === 0) break;
+        for (const [i, found] of findMentionsInEach(batch.map((text) => text.data), matcher) ?? []) changed = markText(batch[i]!, found) || changed;
       }
-      slices += 1;
       workMs += performance.now() - start;
-      // Draw what was found when the pass ends, and every 40 slices (about 0.3 s) on long pages.
-      // The panel's count changes at the same moments: each change makes the browser restyle
-      // and lay out the panel, which on a long page cost more than the marking slices did.
+      // Draw what was found when the pass ends, not as it goes: Chromium repaints the whole page
+      // for any change to a highlight (about 40 ms on a 10 MB page, whatever the number of marks),
+      // and each change of the panel's count restyles and lays out the panel.
       changedSinceDraw ||= changed;
-      if ((walkers.length === 0 && texts.length === 0) || slices % 40 === 0) {
+      if (walkers.length === 0 && texts.length === 0) {
         renderer.flush();
         if (changedSinceDraw) options.onChange?.(count);
         changedSinceDraw = false;
@@ -146,7 +157,7 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
         forget(node as Text);
         texts.push(node as Text);
       } else if (node.nodeType === Node.ELEMENT_NODE && !isOwnNode(node)) {
-        walkers.push(doc.createTreeWalker(node, NodeFilter.SHOW_TEXT));
+        walkers.push(textWalker(node));
       }
     }
     running = running.then(drain);
@@ -157,7 +168,7 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
     enqueue(changedNodes);
     options.onChange?.(count);
   });
-  walkers.push(doc.createTreeWalker(root, NodeFilter.SHOW_TEXT));
+  walkers.push(textWalker(root));
   // Marking starts in a task of its own, so classification and the panel are not one long task with it.
   running = yieldToBrowser().then(drain);
 

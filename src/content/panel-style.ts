@@ -23,6 +23,7 @@ export const PANEL_CSS = `
   font: 14px/1.45 system-ui, sans-serif;
   color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 10px;
   box-shadow: 0 6px 24px rgba(0, 0, 0, .25); overflow: hidden; text-align: left; direction: ltr;
+  animation: arrive 180ms ease-out;
 }
 @media (prefers-color-scheme: dark) {
   .panel { --bg: #1f2329; --fg: #e9edf2; --muted: #b4bcc8; --accent: #8ab4f8; --accent-fg: #0d1b2e;
@@ -53,7 +54,6 @@ li { margin: 0 0 4px; }
 .quotes-button:hover { background: var(--accent); filter: brightness(1.1); }
 .source { margin-top: 12px; font-size: 12px; color: var(--muted); }
 .arrived { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; margin: 0; }
-.panel { animation: arrive 180ms ease-out; }
 @keyframes arrive { from { opacity: 0; transform: translateY(8px); } }
 @media (prefers-reduced-motion: reduce) { .panel { animation: none; } }
 `;

@@ -16,3 +16,8 @@ export function h(doc: Document, tag: string, attrs: Attrs = {}, ...children: Ch
   }
   return el;
 }
+
+/** A walker over the text nodes under `root`. */
+export function textWalker(root: Node): TreeWalker {
+  return (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+}

@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startAnnotator } from '../../../src/content/annotator';
 import { MARK_TAG } from '../../../src/content/mark-renderer';
 import { runPage } from '../../../src/content/page-run';
+import { INLINE_TAGS, scopeChecker } from '../../../src/content/boilerplate';
+import { textReader } from '../../../src/content/read-page';
 import { story } from '../../../src/shared/story';
 
 /** Cases per property; CI runs them all. */
@@ -51,6 +53,7 @@ const { tree } = fc.letrec<{ tree: Tree; node: Tree }>((tie) => ({
       children: fc.array(tie('node'), { maxLength: 4 }),
     }),
     fc.record({ kind: fc.constant('shadow' as const), children: fc.array(tie('node'), { maxLength: 3 }) }),
+    fc.constant<Tree>({ kind: 'element', tag: 'br', attrs: {}, children: [] }),
   ),
 }));
 
@@ -161,4 +164,45 @@ describe('random DOM trees', () => {
       { numRuns: RUNS },
     );
   }, 120_000);
+
+  it(`the reader gives the text a node-by-node walk gives, and a read resumed after a limit loses nothing (${RUNS} trees)`, () => {
+    fc.assert(
+      fc.property(tree, fc.integer({ min: 0, max: 60 }), (t, limit) => {
+        document.body.replaceChildren();
+        build(t, document.body);
+        const root = document.body.firstElementChild!;
+        const whole = textReader(root).read(1e9);
+        expect(whole).toEqual(readNodeByNode(root));
+        const resumed = textReader(root);
+        resumed.read(limit);
+        expect(resumed.read(1e9)).toEqual(whole);
+      }),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
 });
+
+/**
+ * The reader's text, worked out the slow, obvious way: every text node whose parent is in scope,
+ * a new line at each new block and before a node that follows a <br>, h1/h2 text as headings.
+ */
+function readNodeByNode(root: Element): { text: string; headings: string[] } {
+  const inScope = scopeChecker(root);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let text = '';
+  const headings: string[] = [];
+  let lastBlock: Element | null = null;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (!inScope(node.parentElement)) continue;
+    let block = node.parentElement!;
+    while (block !== root && INLINE_TAGS.has(block.localName)) block = block.parentElement!;
+    if (block !== lastBlock) {
+      text += '\n';
+      if ((block.localName === 'h1' || block.localName === 'h2') && !headings.includes(block.textContent!.trim())) headings.push(block.textContent!.trim());
+    }
+    lastBlock = block;
+    if (node.previousSibling?.nodeName === 'BR') text += '\n';
+    text += node.data;
+  }
+  return { text: text.replace(/[ \t\r\f\v]+/g, ' '), headings };
+}
