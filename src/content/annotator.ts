@@ -6,7 +6,7 @@ import type { MarkedEntity as Entity } from '../shared/story';
 import { scopeChecker } from './boilerplate';
 import { textWalker } from '../shared/dom';
 import { debounce } from './debounce';
-import { compileMatcher, findMentionsInEach, type TextMention } from './mentions';
+import { compileMatcher, findMentions } from './mentions';
 import { createMarkRenderer, isOwnNode, type MarkRenderer } from './mark-renderer';
 import { SLICE_MS, yieldToBrowser } from './yield-to-browser';
 
@@ -49,9 +49,6 @@ export interface Annotator {
   stop(): void;
 }
 
-/** About how much text is searched between looks at the clock. */
-const BATCH_CHARS = 2_048;
-
 function documentOrder(a: Mention, b: Mention): number {
   if (a.node === b.node) return a.range.startOffset - b.range.startOffset;
   return a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
@@ -88,9 +85,12 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
     sorted = null;
   };
 
-  // Called for the text nodes that hold a mention: the scope check (which walks ancestors) runs
-  // only for these few.
-  const markText = (text: Text, found: readonly TextMention[]): boolean => {
+  // Called for every text node of the article: the cheap tests come first, and the scope check
+  // (which walks ancestors) runs only for the few nodes that contain a mention.
+  const markText = (text: Text): boolean => {
+    const data = text.data;
+    if (data.length < 3) return false;
+    const found = findMentions(data, matcher);
     if (found.length === 0) return false;
     // A text node that follows one of our wrappers is the tail of a split we made: already searched.
     if (byNode.has(text) || (text.previousSibling && isOwnNode(text.previousSibling))) return false;
@@ -121,19 +121,12 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
     while ((walkers.length > 0 || texts.length > 0) && !stopped) {
       const start = performance.now();
       let changed = false;
-      // A batch of text nodes at a time (changed ones first), searched in one pass; the clock is
-      // read between batches, and the walker resumes where it stopped in the next slice.
+      // Changed text nodes first, then the walkers' nodes; the clock is read every 64 nodes, and a
+      // walker resumes where it stopped in the next slice.
       while (performance.now() - start < SLICE_MS) {
-        const batch: Text[] = [];
-        let size = 0;
-        for (let node = next(); node; node = size < BATCH_CHARS ? next() : null) {
-          // Shorter than any alias: whitespace between elements, mostly.
-          if (node.data.length < 3) continue;
-          batch.push(node);
-          size += node.data.length;
-        }
-        if (batch.length === 0) break;
-        for (const [i, found] of findMentionsInEach(batch.map((text) => text.data), matcher) ?? []) changed = markText(batch[i]!, found) || changed;
+        let node: Text | null = null;
+        for (let i = 0; i < 64 && (node = next()); i += 1) changed = markText(node) || changed;
+        if (!node) break;
       }
       workMs += performance.now() - start;
       // Draw what was found when the pass ends, not as it goes: Chromium repaints the whole page

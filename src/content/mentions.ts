@@ -33,32 +33,14 @@ const NONE: readonly TextMention[] = Object.freeze([]);
 
 /** Every mention in `text` (a shared empty array when there is none: most text nodes have none). */
 export function findMentions(text: string, matcher: MentionMatcher): readonly TextMention[] {
-  return findMentionsInEach([text], matcher)?.get(0) ?? NONE;
-}
-
-/**
- * The mentions in each of `texts`, by index (null when none has any), found in one pass over
- * them all: joined by U+0001, which no alias holds and which, like a string's end, is no word
- * character, so each text matches exactly as it would on its own. One regular-expression call per
- * few thousand characters instead of one per text node.
- */
-export function findMentionsInEach(texts: readonly string[], matcher: MentionMatcher): Map<number, TextMention[]> | null {
   const { pattern } = matcher;
-  const joined = texts.join('\u0001');
   pattern.lastIndex = 0;
-  if (!pattern.test(joined)) return null;
-  const found = new Map<number, TextMention[]>();
-  let i = 0;
-  let base = 0;
+  if (!pattern.test(text)) return NONE;
+  const found: TextMention[] = [];
   pattern.lastIndex = 0;
-  for (let m = pattern.exec(joined); m; m = pattern.exec(joined)) {
-    // A match never spans the separator: move on to the text it starts in.
-    while (m.index > base + texts[i]!.length) base += texts[i++]!.length + 1;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const entity = matcher.entityOf(m[0]);
-    if (!entity) continue;
-    const list = found.get(i) ?? [];
-    list.push({ start: m.index - base, end: m.index - base + m[0].length, entity });
-    found.set(i, list);
+    if (entity) found.push({ start: m.index, end: m.index + m[0].length, entity });
   }
   return found;
 }
