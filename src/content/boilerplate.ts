@@ -65,3 +65,24 @@ export function scopeChecker(root: Element): (el: Element | null) => boolean {
   };
   return check;
 }
+
+/** The block `el` belongs to: itself, or its nearest ancestor (up to `top`) that is not an inline element. */
+export function blockOf(el: Element, top: Element): Element {
+  while (el !== top && INLINE_TAGS.has(el.localName)) el = el.parentElement!;
+  return el;
+}
+
+/**
+ * Any element whose text a node-by-node walk would treat differently from the paragraph around
+ * it: a block, a line break, or an inline element that may be hidden or editable (see isBoilerplate).
+ */
+const NOT_PLAIN = `:not(${[...INLINE_TAGS].filter((tag) => tag !== 'br').join()}),[hidden],[aria-hidden],[contenteditable]`;
+
+/** Whether `block` holds nothing but plain inline markup, so its textContent is its article text. */
+export const isPlain = (block: Element): boolean => !block.querySelector(NOT_PLAIN);
+
+/** Moves `walker` to the last node inside `el`, so that its next node is the first one after `el`. */
+export function skipPast(walker: TreeWalker, el: Node): void {
+  while (el.lastChild) el = el.lastChild;
+  walker.currentNode = el;
+}

@@ -11,6 +11,8 @@ export interface TextMention {
 /** A compiled matcher for a set of entities. */
 export interface MentionMatcher {
   pattern: RegExp;
+  /** Any alias anywhere, word boundaries or not: text this does not match holds no mention. */
+  loose: RegExp;
   entityOf(alias: string): Entity | undefined;
 }
 
@@ -25,8 +27,8 @@ export function compileMatcher(entities: Entity[]): MentionMatcher {
   const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length).map(escape);
   // Aliases are proper names, matched as written: case-sensitive matching is both more precise
   // ("reuters" in a URL is not the agency) and several times faster on long pages.
-  const pattern = new RegExp(`\\b(?:${aliases.join('|') || '(?!)'})\\b`, 'g');
-  return { pattern, entityOf: (alias) => byAlias.get(alias) };
+  const any = aliases.join('|') || '(?!)';
+  return { pattern: new RegExp(`\\b(?:${any})\\b`, 'g'), loose: new RegExp(any), entityOf: (alias) => byAlias.get(alias) };
 }
 
 const NONE: readonly TextMention[] = Object.freeze([]);

@@ -4,7 +4,7 @@
  */
 import { LIMITS, type PageSample } from '../shared/detect-topic';
 import { textWalker } from '../shared/dom';
-import { INLINE_TAGS, isBoilerplate, scopeChecker, words } from './boilerplate';
+import { blockOf, isBoilerplate, isPlain, scopeChecker, skipPast, words } from './boilerplate';
 
 /** Kinds of main-content element, best first. */
 const MAIN_KINDS = ['articleBody', 'article', 'main', 'role-main'] as const;
@@ -13,12 +13,6 @@ const BLOCKS = words('div section article main');
 const MAX_SCANNED_ELEMENTS = 4_000;
 /** How much text the densest-block search looks at, at most. */
 const MAX_DENSITY_CHARS = 60_000;
-
-/** The block `el` belongs to: itself, or its nearest ancestor (up to `top`) that is not an inline element. */
-function blockOf(el: Element, top: Element): Element {
-  while (el !== top && INLINE_TAGS.has(el.localName)) el = el.parentElement!;
-  return el;
-}
 
 /** Length of `el`'s text, counted no further than `cap` so that a huge element costs no more than a small one. */
 function textLength(el: Element, cap = 5_000): number {
@@ -111,12 +105,6 @@ export interface TextReader {
 }
 
 /**
- * Any element whose text the per-node walk would treat differently from the paragraph around it: a
- * block, a line break, or an inline element that may be hidden or editable (see isBoilerplate).
- */
-const NOT_PLAIN = `:not(${[...INLINE_TAGS].filter((tag) => tag !== 'br').join()}),[hidden],[aria-hidden],[contenteditable]`;
-
-/**
  * Walks only text nodes (no per-node callback into script) and asks a cached scope check about
  * each new parent, so a paragraph's many text nodes cost one lookup each. A new block starts a
  * new line; a <br> does too. A paragraph holding nothing but plain inline markup is read whole,
@@ -165,11 +153,9 @@ export function textReader(root: Element): TextReader {
               }
               // Entered at its first text node (a plain paragraph has no inner block to leave and
               // come back from): read it whole and go on after its last node.
-              if (block !== root && !block.querySelector(NOT_PLAIN)) {
+              if (block !== root && isPlain(block)) {
                 take(block.textContent ?? '', limit);
-                let last: Node = block;
-                while (last.lastChild) last = last.lastChild;
-                walker.currentNode = last;
+                skipPast(walker, block);
                 continue;
               }
             }

@@ -53,6 +53,15 @@ describe('startAnnotator (wrap renderer, as used where CSS highlights are missin
     expect(document.querySelector('textarea')!.value).toBe('Kaspersky in a form');
   });
 
+  it('passes over paragraphs that name no one, but not a name that markup joins to the next word', async () => {
+    // "NCSC" is a whole word in its own node (how the page marks it up), though the paragraph's
+    // text reads "NCSCs"; the other paragraphs hold no name at all.
+    const a = start('wrap', `<article id="story"><p>Nothing here, <em>nothing</em> at all.</p>
+      <p><em>NCSC</em>s said so.</p><p>Still <a href="#">nothing</a>.</p><p>Then <b>Kaspersky</b> replied.</p></article>`);
+    await a.idle();
+    expect(words(a)).toEqual(['NCSC', 'Kaspersky']);
+  });
+
   it('keeps the page text the same, and teardown restores the DOM exactly (same text nodes)', async () => {
     document.body.innerHTML = ARTICLE;
     const original = document.body.cloneNode(true);
