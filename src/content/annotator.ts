@@ -3,7 +3,7 @@
  * yield to the browser, and keeps up with text the page adds or rewrites later.
  */
 import type { MarkedEntity as Entity } from '../shared/story';
-import { blockOf, isPlain, scopeChecker, skipPast } from './boilerplate';
+import { blockOf, scopeChecker, skipPast } from './boilerplate';
 import { textWalker } from '../shared/dom';
 import { debounce } from './debounce';
 import { compileMatcher, findMentions } from './mentions';
@@ -108,11 +108,26 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
 
   /** The last block found worth searching node by node. */
   let searched: Element | null = null;
+  /** Per block, whether its text holds any alias; each block's text is read once. */
+  const holds = new WeakMap<Element, boolean>();
+  /** Characters of block text read so far may not pass this (nested blocks are read again inside their parents). */
+  let budget = 32e6;
+
+  const mayHold = (block: Element): boolean => {
+    let may = holds.get(block);
+    if (may === undefined) {
+      if (budget < 0) return true;
+      const text = block.textContent!;
+      budget -= text.length;
+      holds.set(block, (may = matcher.loose.test(text)));
+    }
+    return may;
+  };
 
   /**
    * The next text node to search: changed ones first, then the walkers' nodes in document order.
-   * A paragraph of plain inline markup whose whole text holds no alias at all (most of them) is
-   * passed over in one step: one textContent and one search instead of a call per text node.
+   * A block whose whole text holds no alias at all (most paragraphs) is passed over in one step:
+   * one textContent and one search instead of a call per text node.
    */
   const next = (): Text | null => {
     if (texts.length > 0) return texts.pop()!;
@@ -120,39 +135,41 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
       const walker = walkers[0]!;
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const block = blockOf(node.parentElement!, walker.root as Element);
-        if (block === walker.root || block === searched || !isPlain(block) || matcher.loose.test(block.textContent!)) {
+        if (block !== searched && block !== walker.root && !mayHold(block)) {
+          skipPast(walker, block);
+        } else {
           searched = block;
           return node as Text;
         }
-        skipPast(walker, block);
       }
     }
     return null;
   };
 
+  const pending = (): boolean => walkers.length > 0 || texts.length > 0;
+
   /** Works through the queue in slices of at most SLICE_MS, yielding between them. */
   const drain = async (): Promise<void> => {
-    while ((walkers.length > 0 || texts.length > 0) && !stopped) {
+    while (pending() && !stopped) {
       const start = performance.now();
-      let changed = false;
       // Changed text nodes first, then the walkers' nodes; the clock is read every 64 nodes, and a
       // walker resumes where it stopped in the next slice.
       while (performance.now() - start < SLICE_MS) {
         let node: Text | null = null;
-        for (let i = 0; i < 64 && (node = next()); i += 1) changed = markText(node) || changed;
+        for (let i = 0; i < 64 && (node = next()); i += 1) changedSinceDraw = markText(node) || changedSinceDraw;
         if (!node) break;
       }
       workMs += performance.now() - start;
-      // Draw what was found when the pass ends, not as it goes: Chromium repaints the whole page
-      // for any change to a highlight (about 40 ms on a 10 MB page, whatever the number of marks),
-      // and each change of the panel's count restyles and lays out the panel.
-      changedSinceDraw ||= changed;
-      if (walkers.length === 0 && texts.length === 0) {
+      if (pending()) {
+        await yieldToBrowser();
+      } else {
+        // Draw what was found when the pass ends, not as it goes: Chromium repaints the whole page
+        // for any change to a highlight (about 40 ms on a 10 MB page, whatever the number of
+        // marks), and each change of the panel's count restyles and lays out the panel.
         renderer.flush();
         if (changedSinceDraw) options.onChange?.(count);
         changedSinceDraw = false;
       }
-      if (walkers.length > 0 || texts.length > 0) await yieldToBrowser();
     }
     renderer.flush();
   };

@@ -31,13 +31,9 @@ export function compileMatcher(entities: Entity[]): MentionMatcher {
   return { pattern: new RegExp(`\\b(?:${any})\\b`, 'g'), loose: new RegExp(any), entityOf: (alias) => byAlias.get(alias) };
 }
 
-const NONE: readonly TextMention[] = Object.freeze([]);
-
-/** Every mention in `text` (a shared empty array when there is none: most text nodes have none). */
-export function findMentions(text: string, matcher: MentionMatcher): readonly TextMention[] {
+/** Every mention in `text`. */
+export function findMentions(text: string, matcher: MentionMatcher): TextMention[] {
   const { pattern } = matcher;
-  pattern.lastIndex = 0;
-  if (!pattern.test(text)) return NONE;
   const found: TextMention[] = [];
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
