@@ -181,7 +181,7 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
         forget(node as Text);
         texts.push(node as Text);
       } else if (node.nodeType === Node.ELEMENT_NODE && !isOwnNode(node)) {
-        walkers.push(textWalker(node));
+        walkers.push(textWalker(node as Element));
       }
     }
     running = running.then(drain);

@@ -18,6 +18,6 @@ export function h(doc: Document, tag: string, attrs: Attrs = {}, ...children: Ch
 }
 
 /** A walker over the text nodes under `root`. */
-export function textWalker(root: Node): TreeWalker {
-  return (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+export function textWalker(root: Element): TreeWalker {
+  return root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
 }
