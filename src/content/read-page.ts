@@ -18,7 +18,7 @@ const MAX_DENSITY_CHARS = 60_000;
 function textLength(el: Element, cap = 5_000): number {
   const walker = textWalker(el);
   let total = 0;
-  for (let node = walker.nextNode(); node && total < cap; node = walker.nextNode()) total += node.nodeValue?.length ?? 0;
+  for (let node = walker.nextNode(); node && total < cap; node = walker.nextNode()) total += (node as Text).length;
   return Math.min(total, cap);
 }
 
@@ -39,7 +39,7 @@ function densestBlock(doc: Document): Element | null {
   let seen = 0;
   for (let node = walker.nextNode(); node && seen < MAX_DENSITY_CHARS; node = walker.nextNode()) {
     if (node.nodeType !== Node.TEXT_NODE) continue;
-    const length = (node.nodeValue ?? '').trim().length;
+    const length = (node as Text).data.trim().length;
     if (length < 20) continue;
     seen += length;
     const block = blockOf(node.parentElement!, body);
@@ -131,7 +131,7 @@ export function textReader(root: Element): TextReader {
   };
   return {
     read(limit) {
-      if (tail && length < limit) take(tail, limit);
+      if (length < limit) take(tail, limit);
       while (!done && length < limit) {
         const node = walker.nextNode() as Text | null;
         if (!node) {
@@ -149,12 +149,12 @@ export function textReader(root: Element): TextReader {
               parts.push('\n');
               if (HEADINGS.has(block.localName) && !seenHeadings.has(block) && headings.length < LIMITS.headings) {
                 seenHeadings.add(block);
-                headings.push((block.textContent ?? '').trim().slice(0, LIMITS.heading));
+                headings.push(block.textContent!.trim().slice(0, LIMITS.heading));
               }
               // Entered at its first text node (a plain paragraph has no inner block to leave and
               // come back from): read it whole and go on after its last node.
               if (block !== root && isPlain(block)) {
-                take(block.textContent ?? '', limit);
+                take(block.textContent!, limit);
                 skipPast(walker, block);
                 continue;
               }
@@ -200,7 +200,7 @@ export function readSample(
   // An article's own h1 may sit outside its body element; a logo's h1 in the masthead does not count.
   const h1 = landmarks.h1s.find((el) => !el.closest('nav, aside, footer, body > header, [role="banner"]'));
   if (h1 && root && !root.contains(h1) && headings.length < LIMITS.headings) {
-    headings.unshift((h1.textContent ?? '').trim().slice(0, LIMITS.heading));
+    headings.unshift(h1.textContent!.trim().slice(0, LIMITS.heading));
   }
   return { url, title: (doc.title ?? '').slice(0, LIMITS.title), headings, meta: metaTexts(doc), text };
 }
