@@ -195,7 +195,7 @@ function readNodeByNode(root: Element): { text: string; headings: string[] } {
   const inScope = scopeChecker(root);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let text = '';
-  const headings: string[] = [];
+  const headings: Element[] = [];
   let lastBlock: Element | null = null;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     if (!inScope(node.parentElement)) continue;
@@ -203,13 +203,13 @@ function readNodeByNode(root: Element): { text: string; headings: string[] } {
     while (block !== root && INLINE_TAGS.has(block.localName)) block = block.parentElement!;
     if (block !== lastBlock) {
       text += '\n';
-      if ((block.localName === 'h1' || block.localName === 'h2') && !headings.includes(block.textContent!.trim())) headings.push(block.textContent!.trim());
+      if ((block.localName === 'h1' || block.localName === 'h2') && !headings.includes(block)) headings.push(block);
     }
     lastBlock = block;
     if (node.previousSibling?.nodeName === 'BR') text += '\n';
     text += node.data;
   }
-  return { text: text.replace(/[ \t\r\f\v]+/g, ' '), headings };
+  return { text: text.replace(/[ \t\r\f\v]+/g, ' '), headings: headings.map((h) => h.textContent!.trim()) };
 }
 
 /** How many mentions the article text holds, counted text node by text node. */
