@@ -75,6 +75,8 @@ function build(t: Tree, parent: Node & ParentNode): void {
   for (const [name, value] of Object.entries(t.attrs)) el.setAttribute(name, value);
   // Script text must stay text here: jsdom would run it (a browser page's scripts are the page's business).
   if (t.tag === 'script') el.setAttribute('type', 'text/plain');
+  // Random words are not CSS: jsdom would print a parse error for each such stylesheet.
+  if (t.tag === 'style') el.setAttribute('type', 'text/plain');
   // A template's children live in its content fragment.
   const into = el instanceof HTMLTemplateElement ? el.content : el;
   for (const child of t.children) build(child, into);
