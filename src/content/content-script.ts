@@ -80,6 +80,9 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
     start();
   });
 
+  /** Runs again (after the first run, and not once stopped). */
+  const restart = (): void => void ready.then(() => !controller.signal.aborted && start());
+
   const removeListener = onRuntimeMessage((message, sender): Promise<PageStatus> | undefined => {
     if (sender.id !== runtimeId()) {
       warnIgnored('content', 'it came from outside the extension');
@@ -96,14 +99,14 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
   const removeStorageListener = onSyncStorageChange((changes) => {
     stored = { ...stored, ...changes };
     settings = parseSettings(stored);
-    void ready.then(() => !controller.signal.aborted && start());
+    restart();
   });
 
   // A page restored from the back/forward cache keeps its content script but lost its badge.
   win.addEventListener('pageshow', (event) => event.persisted && report(), { signal: controller.signal });
 
   // A new article in a single-page app, or the article element replaced by a re-render.
-  const navigation = watchNavigation(win, () => void ready.then(() => !controller.signal.aborted && start()), () => run !== null && run.root !== null && !run.root.isConnected);
+  const navigation = watchNavigation(win, restart, () => run !== null && run.root !== null && !run.root.isConnected);
 
   controller.signal.addEventListener('abort', () => {
     removeListener();
