@@ -13,9 +13,11 @@ function quietly(task: Promise<void>): Promise<void> {
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   const tabId = sender.tab?.id;
+  // The page is named by the sender's address as the browser gives it, never by the message.
+  const page = sender.url ?? sender.tab?.url;
   // Only our content script, in the top frame of a web page, sends to the background: not another
   // extension, not a frame, and not one of our own pages (whose address is the extension's).
-  const fromWebPage = /^https?:/.test(sender.url ?? sender.tab?.url ?? 'http:');
+  const fromWebPage = /^https?:/.test(page ?? 'http:');
   if (sender.id !== browser.runtime.id || tabId === undefined || tabId < 0 || sender.frameId !== 0 || !fromWebPage) {
     warnIgnored('background', 'it did not come from the extension’s own script in a tab’s top frame');
     return undefined;
@@ -23,8 +25,6 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   const parsed = parseMessage(message);
   if (parsed?.type === 'pageClassified') return quietly(showVerdict(tabId, parsed.verdict));
   if (parsed?.type === 'openQuotes') return quietly(openQuotes(sender.tab!));
-  // The page is named by the sender's address as the browser gives it, never by the message.
-  const page = sender.url ?? sender.tab?.url;
   if (parsed?.type === 'getPageSetup') return pageSetup(page);
   if (parsed?.type === 'panelDismissed') return quietly(rememberDismissed(page));
   warnIgnored('background', 'unknown or malformed message');

@@ -6,6 +6,7 @@
 import browser from 'webextension-polyfill';
 import { storyDates } from '../shared/dates';
 import type { PageSetup } from '../shared/messages';
+import { webPageUrl } from '../shared/web-page';
 import { reported } from '../story/story.json';
 
 const KEY = 'dismissedPages';
@@ -14,13 +15,8 @@ const MAX_PAGES = 500;
 
 /** A page's identity: its address without the fragment, or null for addresses that are not web pages. */
 export function pageKey(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? `${u.origin}${u.pathname}${u.search}` : null;
-  } catch {
-    return null;
-  }
+  const u = webPageUrl(url);
+  return u && `${u.origin}${u.pathname}${u.search}`;
 }
 
 async function dismissedPages(): Promise<string[]> {

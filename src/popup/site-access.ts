@@ -4,19 +4,17 @@
  * content script never runs. The popup says so and asks for access to the site of the current tab, or to all the
  * sites the content script is declared for when the browser does not tell it the tab's address.
  */
+import { webPageUrl } from '../shared/web-page';
 
 /** The pages the content script is declared for (manifest.json content_scripts.matches). */
 export const CONTENT_MATCHES = ['http://*/*', 'https://*/*'];
 
+const patternOf = (page: URL): string => `${page.protocol}//${page.hostname}/*`;
+
 /** The match pattern for the site of `url` ("https://news.example.com/*"), or null for pages Backstory never reads. */
 export function sitePattern(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? `${u.protocol}//${u.hostname}/*` : null;
-  } catch {
-    return null;
-  }
+  const page = webPageUrl(url);
+  return page && patternOf(page);
 }
 
 /** The part of the permissions API the popup uses (so tests can pass a fake one). */
@@ -36,15 +34,15 @@ export type Access =
 
 /** Works out access for a tab whose address is `url` (undefined when the browser does not say). */
 export async function checkAccess(permissions: PermissionsApi, url: string | undefined): Promise<Access> {
-  const pattern = sitePattern(url);
-  if (url !== undefined && pattern === null) return { kind: 'never' };
-  const origins = pattern ? [pattern] : CONTENT_MATCHES;
+  const page = webPageUrl(url);
+  if (url !== undefined && page === null) return { kind: 'never' };
+  const origins = page ? [patternOf(page)] : CONTENT_MATCHES;
   try {
     if (await permissions.contains({ origins })) return { kind: 'allowed' };
   } catch {
     // A malformed pattern or an API the browser refuses: treat as withheld and let the request explain.
   }
-  return { kind: 'withheld', origins, site: pattern ? new URL(url!).hostname : null };
+  return { kind: 'withheld', origins, site: page?.hostname ?? null };
 }
 
 /** Asks the browser for `access.origins`; resolves true when granted. Must run inside the click that asked. */
