@@ -6,11 +6,11 @@
 // Then it checks the promise made to the reviewers: it unpacks the source archive into an empty
 // folder, builds it there, and compares every built file byte for byte with the packages.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildExtension } from './lib/build-extension';
-import { ROOT } from './lib/paths';
+import { ROOT, listFiles } from './lib/paths';
 import { readZip, writeZip, type ZipEntry } from './lib/zip';
 
 /** What the source archive holds: everything the build reads, nothing it does not. */
@@ -20,15 +20,7 @@ const SOURCE_SKIP = ['scripts/demo/screenshots'];
 
 /** Every file under `dir` as zip entries with paths relative to `base`. */
 function filesUnder(dir: string, base: string, skip: string[] = []): ZipEntry[] {
-  const out: ZipEntry[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    const rel = path.relative(base, full).split(path.sep).join('/');
-    if (skip.includes(rel)) continue;
-    if (statSync(full).isDirectory()) out.push(...filesUnder(full, base, skip));
-    else out.push({ path: rel, data: readFileSync(full) });
-  }
-  return out;
+  return listFiles(base, dir, skip).map((rel) => ({ path: rel, data: readFileSync(path.join(base, rel)) }));
 }
 
 function buildingNotes(name: string, version: string): string {

@@ -1,12 +1,12 @@
 /** Builds dist/chrome and dist/firefox: validated story, bundled scripts, static files, manifests. */
 import { build, type Plugin } from 'esbuild';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateStory, type Story } from '../../src/shared/story';
 import { storyMessages } from '../../src/shared/story-messages';
 import { manifestFor, type Target } from './manifest';
 import { minifyCssPlugin } from './minify-css-plugin';
-import { DIST, ROOT, distFor } from './paths';
+import { DIST, ROOT, distFor, listFiles } from './paths';
 
 const ENTRIES = {
   content: 'src/content/index.ts',
@@ -71,14 +71,8 @@ export function checkStory(): Story {
 }
 
 /** Sizes in bytes of every file of a built extension, keyed by path inside it. */
-export function fileSizes(dir: string, prefix = ''): Record<string, number> {
-  const sizes: Record<string, number> = {};
-  for (const name of readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) Object.assign(sizes, fileSizes(full, `${prefix}${name}/`));
-    else sizes[`${prefix}${name}`] = statSync(full).size;
-  }
-  return sizes;
+export function fileSizes(dir: string): Record<string, number> {
+  return Object.fromEntries(listFiles(dir).map((rel) => [rel, statSync(path.join(dir, rel)).size]));
 }
 
 /** Builds both browsers' unpacked extensions and returns their folders. */
