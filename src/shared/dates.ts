@@ -1,7 +1,7 @@
 /**
  * Dates in the reader's language, through Intl (extension pages and the background only: the first
  * Intl.DateTimeFormat in a web page costs it 30-50 ms, so the content script gets these strings
- * from the background and falls back to shared/dom.ts's English).
+ * from the background and falls back to the English storyMonth and storyDay messages).
  */
 import { uiLanguage } from './i18n';
 import type { StoryDates } from './topics';
