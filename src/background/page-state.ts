@@ -1,13 +1,12 @@
 /**
  * Per-page state the content script cannot keep itself: pages where the reader closed the panel,
  * for this browser session only (storage.session is kept in memory and cleared when the browser
- * closes), and the story's dates in the browser's language.
+ * closes), and the words the content script shows, in the browser's language.
  */
 import browser from 'webextension-polyfill';
-import { storyDates } from '../shared/dates';
 import type { PageSetup } from '../shared/messages';
 import { webPageUrl } from '../shared/web-page';
-import { reported } from '../story/story.json';
+import { pageMessages } from './page-messages';
 
 const KEY = 'dismissedPages';
 /** How many closed pages are remembered (oldest forgotten first). */
@@ -36,5 +35,5 @@ export async function rememberDismissed(url: string | undefined): Promise<void> 
 export async function pageSetup(url: string | undefined): Promise<PageSetup> {
   const key = pageKey(url);
   const dismissed = key ? await dismissedPages().then((pages) => pages.includes(key), () => false) : false;
-  return { dismissed, dates: storyDates(reported) };
+  return { dismissed, messages: pageMessages() };
 }

@@ -12,7 +12,8 @@ export function canAnnotate(doc: Document): boolean {
   return doc.documentElement?.namespaceURI === 'http://www.w3.org/1999/xhtml' && doc.body !== null && doc.contentType === 'text/html';
 }
 
-const neither = (): Verdict => ({ topics: [], relevant: false, confidence: 1, mentions: { kaspersky: 0, ncsc: 0 }, evidence: [] });
+/** The verdict for a page about neither topic (also what the content script says before its first run). */
+export const neither = (): Verdict => ({ topics: [], relevant: false, confidence: 1, mentions: { kaspersky: 0, ncsc: 0 }, evidence: [] });
 
 /** The verdict for `doc` and the element holding its main text (null for documents that are not HTML pages). */
 export function classifyDocument(doc: Document, url: string): { verdict: Verdict; root: Element | null } {

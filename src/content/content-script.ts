@@ -6,8 +6,9 @@
 import {
   isGetPageStatus, parsePageSetup, warnIgnored, type MessageMap, type PageSetup, type PageStatus, type PageVerdict,
 } from '../shared/messages';
+import { useMessages } from '../shared/i18n';
 import { isBlocked, parseSettings, type Settings } from '../shared/settings';
-import { toPageVerdict } from './classify-page';
+import { neither, toPageVerdict } from './classify-page';
 import { runPage, type PageRun } from './page-run';
 import { onRuntimeMessage, onSyncStorageChange, readSyncStorage, runtimeId, sendToBackground } from './runtime';
 import { pageKey, watchNavigation } from './watch-navigation';
@@ -27,8 +28,6 @@ function send(message: Outgoing): void {
   sendToBackground(message).catch(() => undefined);
 }
 
-const NEITHER: PageVerdict = { topics: [], mentions: { kaspersky: 0, ncsc: 0 }, confidence: 1 };
-
 /** The background's answer for this page, or null (it may be restarting; then nothing was dismissed). */
 async function askSetup(): Promise<PageSetup | null> {
   try {
@@ -42,10 +41,9 @@ async function askSetup(): Promise<PageSetup | null> {
 export function startContentScript(doc: Document, win: Window): ContentScript {
   const controller = new AbortController();
   let run: PageRun | null = null;
-  let verdict: PageVerdict = NEITHER;
+  let verdict: PageVerdict = toPageVerdict(neither());
   let stored: Record<string, unknown> = {};
   let settings: Settings = parseSettings(stored);
-  let setup: PageSetup | null = null;
   /** The page on which the reader closed the panel (it stays closed there for the session). */
   let dismissedPage: string | null = null;
 
@@ -60,7 +58,6 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
     run = runPage(doc, win.location.href, {
       settings,
       hidden,
-      dates: setup?.dates,
       onOpenQuotes: () => send({ type: 'openQuotes' }),
       onDismiss: () => {
         dismissedPage = pageKey(win);
@@ -71,11 +68,11 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
     report();
   };
 
-  const ready = Promise.all([readSyncStorage().catch(() => ({})), askSetup()]).then(([values, answer]) => {
+  const ready = Promise.all([readSyncStorage().catch(() => ({})), askSetup()]).then(([values, setup]) => {
     if (controller.signal.aborted) return;
     stored = values;
     settings = parseSettings(stored);
-    setup = answer;
+    if (setup) useMessages(setup.messages);
     if (setup?.dismissed) dismissedPage = pageKey(win);
     start();
   });

@@ -7,7 +7,7 @@ import { ncscIsUk } from '../shared/detect-topic';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { t, tStory } from '../shared/i18n';
 import { storyKeys } from '../shared/story-messages';
-import type { StoryDates, Verdict } from '../shared/topics';
+import type { Verdict } from '../shared/topics';
 import { startAnnotator, type Annotator } from './annotator';
 import { classifyDocument, toPageVerdict } from './classify-page';
 import { createMentionCard, describeEntity } from './mention-card';
@@ -30,8 +30,6 @@ export interface PageRunOptions {
   settings?: Settings;
   /** Classify only: show nothing (the reader turned the site off, or closed the panel on this page). */
   hidden?: boolean;
-  /** The story's dates in the reader's language (English where not given). */
-  dates?: StoryDates;
   /** Told when the reader closes the panel. */
   onDismiss?(): void;
   /** What the panel's "Key quotes" button does (the content script asks the background to open the popup). */
@@ -49,7 +47,8 @@ export function runPage(doc: Document, url: string, options: PageRunOptions = {}
   const verdict: Verdict = { ...classified.verdict, topics, relevant: topics.length > 0 };
   if (!verdict.relevant || !root || options.hidden) return { verdict, root, panel: null, annotator: null, stop: () => controller.abort() };
 
-  const dates = options.dates ?? { month: tStory(storyKeys.month), day: tStory(storyKeys.day) };
+  // The background gives these in the reader's language (see useMessages); English otherwise.
+  const dates = { month: tStory(storyKeys.month), day: tStory(storyKeys.day) };
   let index = -1;
   const panel = mountPanel(doc, toPageVerdict(verdict), {
     onStep: (direction) => step(direction),

@@ -4,7 +4,7 @@
  * A receiver never trusts a message: it runs {@link parseMessage} and ignores what fails.
  */
 import { isHostName } from './settings';
-import { TOPICS, type StoryDates, type Topic } from './topics';
+import { TOPICS, type Topic } from './topics';
 
 /** The part of a verdict that leaves the page: topics and counts, never page text. */
 export interface PageVerdict {
@@ -20,8 +20,8 @@ export type PageStatus = { state: 'classified'; verdict: PageVerdict; site: stri
 export interface PageSetup {
   /** The reader closed the panel on this page earlier in this browser session. */
   dismissed: boolean;
-  /** The story's dates in the browser's language. */
-  dates: StoryDates;
+  /** The content script's messages in the browser's language, as templates for useMessages (shared/i18n.ts). */
+  messages: Record<string, string>;
 }
 
 /** Request and response types, by message type. Events are past tense, commands imperative. */
@@ -32,7 +32,7 @@ export interface MessageMap {
   getPageStatus: { request: { type: 'getPageStatus' }; response: PageStatus };
   /** content → background: the reader asked the panel for the key quotes. */
   openQuotes: { request: { type: 'openQuotes' }; response: void };
-  /** content → background: dismissed state and dates for the sender's page. */
+  /** content → background: dismissed state and the words to show, for the sender's page. */
   getPageSetup: { request: { type: 'getPageSetup' }; response: PageSetup };
   /** content → background: the reader closed the panel on the sender's page. */
   panelDismissed: { request: { type: 'panelDismissed' }; response: void };
@@ -99,13 +99,11 @@ export function parsePageStatus(value: unknown): PageStatus | null {
   return verdict ? { state: 'classified', verdict, site: value.site } : null;
 }
 
-const isShortText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 100;
-
-/** Checks the background's answer to getPageSetup; null when it is malformed. */
+/** Checks the background's answer to getPageSetup (messages of at most 2,000 characters); null when it is malformed. */
 export function parsePageSetup(value: unknown): PageSetup | null {
-  if (!isRecord(value) || typeof value.dismissed !== 'boolean' || !isRecord(value.dates)) return null;
-  const { month, day } = value.dates;
-  return isShortText(month) && isShortText(day) ? { dismissed: value.dismissed, dates: { month, day } } : null;
+  if (!isRecord(value) || typeof value.dismissed !== 'boolean' || !isRecord(value.messages)) return null;
+  const { dismissed, messages } = value;
+  return Object.values(messages).every((v) => typeof v === 'string' && v.length <= 2_000) ? { dismissed, messages: messages as Record<string, string> } : null;
 }
 
 const warned = new Set<string>();

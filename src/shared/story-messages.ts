@@ -6,6 +6,9 @@
  */
 import type { Story } from './story';
 
+/** An entity's message key: its id with anything but letters and digits as "_". */
+const entityKey = (id: string, what: 'name' | 'part') => `entity_${id.replace(/[^A-Za-z0-9]/g, '_')}_${what}`;
+
 export const storyKeys = {
   headline: 'storyHeadline',
   month: 'storyMonth',
@@ -13,8 +16,8 @@ export const storyKeys = {
   earlier: 'storyEarlier',
   summary: (i: number) => `storySummary${i + 1}`,
   point: (i: number) => `storyPoint${i + 1}`,
-  entityName: (id: string) => `entity_${id.replace(/[^A-Za-z0-9]/g, '_')}_name`,
-  entityPart: (id: string) => `entity_${id.replace(/[^A-Za-z0-9]/g, '_')}_part`,
+  entityName: (id: string) => entityKey(id, 'name'),
+  entityPart: (id: string) => entityKey(id, 'part'),
 };
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -30,9 +30,12 @@ describe('page state', () => {
     expect(pageKey(undefined)).toBeNull();
   });
 
-  it('remembers a closed panel for that page only, and gives the dates in the browser language', async () => {
+  it('remembers a closed panel for that page only, and gives the page its words with the dates in the browser language', async () => {
     await rememberDismissed('https://a.example/news/1#comments');
-    expect(await pageSetup('https://a.example/news/1')).toEqual({ dismissed: true, dates: { month: 'December 2017', day: '5 December 2017' } });
+    expect(await pageSetup('https://a.example/news/1')).toEqual({
+      dismissed: true,
+      messages: expect.objectContaining({ storyMonth: 'December 2017', storyDay: '5 December 2017', panelHide: 'Hide' }),
+    });
     expect((await pageSetup('https://a.example/news/2')).dismissed).toBe(false);
   });
 

@@ -4,7 +4,7 @@ const mocks = vi.hoisted(() => ({
   listeners: [] as ((message: unknown, sender: unknown) => unknown)[],
   storageListeners: [] as ((changes: Record<string, unknown>) => void)[],
   stored: {} as Record<string, unknown>,
-  setup: { dismissed: false, dates: { month: 'December 2017', day: '5 December 2017' } } as unknown,
+  setup: { dismissed: false, messages: {} } as unknown,
   answer: (message: { type: string }): Promise<unknown> => Promise.resolve(message.type === 'getPageSetup' ? mocks.setup : undefined),
   sendMessage: vi.fn((message: { type: string }): Promise<unknown> => mocks.answer(message)),
   removeListener: vi.fn(),
@@ -27,9 +27,11 @@ vi.mock('../../../src/content/runtime', () => ({
 /** The messages of one type the content script sent to the background. */
 const sent = (type: string) => mocks.sendMessage.mock.calls.map((c) => c[0]).filter((m) => m.type === type);
 
+import { pageMessages } from '../../../src/background/page-messages';
 import { canAnnotate } from '../../../src/content/classify-page';
 import { startContentScript, type ContentScript } from '../../../src/content/content-script';
 import { PANEL_TAG } from '../../../src/content/panel';
+import { useMessages } from '../../../src/shared/i18n';
 import { userClick } from '../helpers/user-input';
 
 const RELEVANT = `<article><h1>Kaspersky Lab denies spying claims</h1>
@@ -51,7 +53,9 @@ beforeEach(() => {
   mocks.listeners.length = 0;
   mocks.storageListeners.length = 0;
   mocks.stored = {};
-  mocks.setup = { dismissed: false, dates: { month: 'December 2017', day: '5 December 2017' } };
+  mocks.setup = { dismissed: false, messages: pageMessages() };
+  // The table the last test's setup installed is forgotten: t() asks the browser again.
+  useMessages({});
   mocks.sendMessage.mockClear();
   mocks.sendMessage.mockImplementation((message) => mocks.answer(message));
   mocks.removeListener.mockClear();
@@ -188,7 +192,7 @@ describe('startContentScript', () => {
   });
 
   it('keeps a panel the reader closed on this page closed, and says so to the background', async () => {
-    mocks.setup = { dismissed: true, dates: { month: 'December 2017', day: '5 December 2017' } };
+    mocks.setup = { dismissed: true, messages: pageMessages() };
     load('Kaspersky Lab denies spying claims', RELEVANT);
     script = startContentScript(document, window);
     await script.ready;
@@ -210,11 +214,31 @@ describe('startContentScript', () => {
     expect(document.querySelector(PANEL_TAG)).toBeNull();
   });
 
-  it('uses English dates when the background sends a malformed setup', async () => {
-    mocks.setup = { dismissed: 'no', dates: {} };
+  it('shows the words the background sends, dates in the reader\'s language included, without the browser\'s i18n API', async () => {
+    // jsdom has no layout: nothing to scroll, and the card is placed at a made-up spot.
+    Element.prototype.scrollIntoView = vi.fn();
+    Range.prototype.getBoundingClientRect = () => new DOMRect(10, 10, 50, 16);
+    const getMessage = vi.spyOn((globalThis as unknown as { chrome: { i18n: { getMessage(): string } } }).chrome.i18n, 'getMessage');
+    mocks.setup = { dismissed: false, messages: { ...pageMessages(), storyMonth: 'Dezember 2017', panelHide: 'Ausblenden' } };
+    load('Kaspersky Lab denies spying claims', RELEVANT);
+    script = startContentScript(document, window);
+    await script.ready;
+    const shadow = document.querySelector(PANEL_TAG)!.shadowRoot!;
+    expect(shadow.querySelector('.when')!.textContent).toBe('Dezember 2017');
+    expect(shadow.querySelector('.collapse')!.textContent).toBe('Ausblenden');
+    // Stepping to a mention shows its card and announces it: words from the same table.
+    await vi.waitFor(() => expect(shadow.querySelector('.count')!.textContent).toMatch(/^\d+ mentions on this page/));
+    userClick(shadow.querySelector('.next')!);
+    expect(shadow.querySelector('.said')!.textContent).toMatch(/^Mention 1 of \d+: Kaspersky/);
+    expect(getMessage.mock.calls).toEqual([]);
+  });
+
+  it('uses the browser\'s English words when the background sends a malformed setup', async () => {
+    mocks.setup = { dismissed: 'no', messages: 'Hide' };
     load('Kaspersky Lab denies spying claims', RELEVANT);
     script = startContentScript(document, window);
     await script.ready;
     expect(document.querySelector(PANEL_TAG)!.shadowRoot!.querySelector('.when')!.textContent).toBe('December 2017');
+    expect(document.querySelector(PANEL_TAG)!.shadowRoot!.querySelector('.collapse')!.textContent).toBe('Hide');
   });
 });

@@ -9,7 +9,7 @@ import { createMentionCard } from '../../../src/content/mention-card';
 import { renderQuotes } from '../../../src/popup/quotes-view';
 import { describeStatus } from '../../../src/popup/status-view';
 import { localDay } from '../../../src/shared/dates';
-import { localizePage } from '../../../src/shared/i18n';
+import { localizePage, t, useMessages } from '../../../src/shared/i18n';
 import { story } from '../../../src/shared/story';
 import { MESSAGES, usePseudoLocale } from '../helpers/i18n-setup';
 import { userClick } from '../helpers/user-input';
@@ -168,6 +168,17 @@ describe('no hard-coded strings on screen', () => {
       const strings = visibleStrings(document.body).filter((s) => s.trim() !== '');
       expect(strings.length, file).toBeGreaterThan(3);
       expect(strings.filter((s) => hardCoded(s) !== ''), file).toEqual([]);
+    }
+  });
+
+  it('answers from given templates: their slots filled, a "$1" in the text kept, other keys asked of the browser', () => {
+    try {
+      useMessages({ panelHide: 'Hide', mentionAnnounce: 'Sale at $1.4bn: \ue001 of \ue002 (\ue003)' });
+      expect(t('panelHide')).toBe('Hide');
+      expect(t('mentionAnnounce', 1, 7)).toBe('Sale at $1.4bn: 1 of 7 ()');
+      expect(t('panelShow')).toBe(MESSAGES.panelShow!.message);
+    } finally {
+      useMessages({});
     }
   });
 });

@@ -94,11 +94,14 @@ describe('parsePageStatus', () => {
   });
 
   it('checks the background\'s page setup', () => {
-    const dates = { month: 'December 2017', day: '5 December 2017' };
-    expect(parsePageSetup({ dismissed: true, dates })).toEqual({ dismissed: true, dates });
-    expect(parsePageSetup({ dismissed: 'yes', dates })).toBeNull();
-    expect(parsePageSetup({ dismissed: false, dates: { month: '', day: 'x' } })).toBeNull();
-    expect(parsePageSetup({ dismissed: false, dates: { month: 'x'.repeat(101), day: 'x' } })).toBeNull();
+    const messages = { storyMonth: 'December 2017', panelHide: 'Hide' };
+    expect(parsePageSetup({ dismissed: true, messages })).toEqual({ dismissed: true, messages });
+    expect(parsePageSetup({ dismissed: false, messages: {} })).toEqual({ dismissed: false, messages: {} });
+    expect(parsePageSetup({ dismissed: 'yes', messages })).toBeNull();
+    expect(parsePageSetup({ dismissed: false })).toBeNull();
+    expect(parsePageSetup({ dismissed: false, messages: ['Hide'] })).toBeNull();
+    expect(parsePageSetup({ dismissed: false, messages: { panelHide: 3 } })).toBeNull();
+    expect(parsePageSetup({ dismissed: false, messages: { panelHide: 'x'.repeat(2_001) } })).toBeNull();
     expect(parsePageSetup(null)).toBeNull();
   });
 
