@@ -4,7 +4,7 @@ import browser from 'webextension-polyfill';
 import { parseMessage, warnIgnored } from '../shared/messages';
 import { clearVerdict, showVerdict } from './badge';
 import { openQuotes } from './open-quotes';
-import { pageSetup, rememberDismissed } from './page-state';
+import { announceSettingsChanged, pageSetup, rememberDismissed } from './page-state';
 
 /** Ignores a failed browser call (the tab may have closed meanwhile) but says so once. */
 function quietly(task: Promise<void>): Promise<void> {
@@ -33,4 +33,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
   if (changeInfo.status === 'loading') void quietly(clearVerdict(tabId));
+});
+
+// Content scripts do not watch storage themselves (see PageSetup): the background tells them.
+browser.storage.onChanged.addListener((_changes, area) => {
+  if (area === 'sync') void quietly(announceSettingsChanged());
 });

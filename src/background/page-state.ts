@@ -1,10 +1,12 @@
 /**
  * Per-page state the content script cannot keep itself: pages where the reader closed the panel,
  * for this browser session only (storage.session is kept in memory and cleared when the browser
- * closes), and the words the content script shows, in the browser's language.
+ * closes), the reader's settings, and the words the content script shows, in the browser's
+ * language; and telling open pages when the settings change.
  */
 import browser from 'webextension-polyfill';
-import type { PageSetup } from '../shared/messages';
+import type { MessageMap, PageSetup } from '../shared/messages';
+import { loadSettings } from '../shared/settings';
 import { webPageUrl } from '../shared/web-page';
 import { pageMessages } from './page-messages';
 
@@ -34,6 +36,19 @@ export async function rememberDismissed(url: string | undefined): Promise<void> 
 /** What a content script needs before showing anything on `url`. Never rejects. */
 export async function pageSetup(url: string | undefined): Promise<PageSetup> {
   const key = pageKey(url);
-  const dismissed = key ? await dismissedPages().then((pages) => pages.includes(key), () => false) : false;
-  return { dismissed, messages: pageMessages() };
+  const [dismissed, settings] = await Promise.all([
+    key ? dismissedPages().then((pages) => pages.includes(key), () => false) : false,
+    loadSettings(browser.storage.sync),
+  ]);
+  return { dismissed, messages: pageMessages(), settings };
+}
+
+/**
+ * Tells every tab's content script that the reader's settings changed, so that open pages apply
+ * them at once. Tabs without our content script (other sites, browser pages) refuse: nothing to do.
+ */
+export async function announceSettingsChanged(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  const message: MessageMap['settingsChanged']['request'] = { type: 'settingsChanged' };
+  await Promise.all(tabs.map((tab) => tab.id !== undefined && browser.tabs.sendMessage(tab.id, message).catch(() => undefined)));
 }

@@ -4,13 +4,13 @@
  * settings change or a single-page app swaps the article. `stop()` undoes all.
  */
 import {
-  isGetPageStatus, parsePageSetup, warnIgnored, type MessageMap, type PageSetup, type PageStatus, type PageVerdict,
+  contentMessageType, parsePageSetup, warnIgnored, type MessageMap, type PageSetup, type PageStatus, type PageVerdict,
 } from '../shared/messages';
 import { useMessages } from '../shared/i18n';
 import { isBlocked, parseSettings, type Settings } from '../shared/settings';
 import { neither, toPageVerdict } from './classify-page';
 import { runPage, type PageRun } from './page-run';
-import { onRuntimeMessage, onSyncStorageChange, readSyncStorage, runtimeId, sendToBackground } from './runtime';
+import { onRuntimeMessage, readSyncStorage, runtimeId, sendToBackground } from './runtime';
 import { pageKey, watchNavigation } from './watch-navigation';
 
 export interface ContentScript {
@@ -28,7 +28,7 @@ function send(message: Outgoing): void {
   sendToBackground(message).catch(() => undefined);
 }
 
-/** The background's answer for this page, or null (it may be restarting; then nothing was dismissed). */
+/** The background's answer for this page, or null (it may be restarting, or the extension was reloaded). */
 async function askSetup(): Promise<PageSetup | null> {
   try {
     return parsePageSetup(await sendToBackground({ type: 'getPageSetup' }));
@@ -42,8 +42,7 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
   const controller = new AbortController();
   let run: PageRun | null = null;
   let verdict: PageVerdict = toPageVerdict(neither());
-  let stored: Record<string, unknown> = {};
-  let settings: Settings = parseSettings(stored);
+  let settings: Settings = parseSettings({});
   /** The page on which the reader closed the panel (it stays closed there for the session). */
   let dismissedPage: string | null = null;
 
@@ -68,14 +67,19 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
     report();
   };
 
-  const ready = Promise.all([readSyncStorage().catch(() => ({})), askSetup()]).then(([values, setup]) => {
-    if (controller.signal.aborted) return;
-    stored = values;
-    settings = parseSettings(stored);
+  /**
+   * Takes the page's setup from the background: the reader's settings, the words to show, and
+   * whether the panel was closed on this page. Without an answer the settings come straight from
+   * storage (nothing was dismissed, and the words come from the browser's i18n API).
+   */
+  const setUp = async (): Promise<void> => {
+    const setup = await askSetup();
+    settings = setup ? setup.settings : parseSettings(await readSyncStorage().catch(() => ({})));
     if (setup) useMessages(setup.messages);
     if (setup?.dismissed) dismissedPage = pageKey(win);
-    start();
-  });
+  };
+
+  const ready = setUp().then(() => void (!controller.signal.aborted && start()));
 
   /** Runs again (after the first run, and not once stopped). */
   const restart = (): void => void ready.then(() => !controller.signal.aborted && start());
@@ -85,18 +89,12 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
       warnIgnored('content', 'it came from outside the extension');
       return undefined;
     }
-    if (!isGetPageStatus(message)) {
-      warnIgnored('content', 'unknown or malformed message');
-      return undefined;
-    }
-    return ready.then(() => ({ state: 'classified', verdict, site: win.location.hostname }));
-  });
-
-  // Settings changed in the options page or the popup: apply them to this page now, no reload.
-  const removeStorageListener = onSyncStorageChange((changes) => {
-    stored = { ...stored, ...changes };
-    settings = parseSettings(stored);
-    restart();
+    const type = contentMessageType(message);
+    // Settings changed (in the options page, the popup or on another device): apply them now, no reload.
+    if (type === 'settingsChanged') void ready.then(setUp).then(() => !controller.signal.aborted && start());
+    else if (type === 'getPageStatus') return ready.then(() => ({ state: 'classified', verdict, site: win.location.hostname }));
+    else warnIgnored('content', 'unknown or malformed message');
+    return undefined;
   });
 
   // A page restored from the back/forward cache keeps its content script but lost its badge.
@@ -107,7 +105,6 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
 
   controller.signal.addEventListener('abort', () => {
     removeListener();
-    removeStorageListener();
     navigation.stop();
     run?.stop();
   });

@@ -6,10 +6,8 @@
  */
 
 type RawListener = (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void) => boolean;
-type StorageChange = Record<string, { oldValue?: unknown; newValue?: unknown }>;
 interface Storage {
   sync: { get(keys: null): Promise<Record<string, unknown>> };
-  onChanged: { addListener(l: (changes: StorageChange, area: string) => void): void; removeListener(l: (changes: StorageChange, area: string) => void): void };
 }
 interface Runtime {
   id: string;
@@ -28,23 +26,14 @@ function runtime(): Runtime {
   return api().runtime;
 }
 
-/** Everything in storage.sync (the reader's settings); rejects where storage is unavailable. */
+/**
+ * Everything in storage.sync (the reader's settings); rejects where storage is unavailable. Only
+ * when the background cannot answer: it reads the settings for the page (see PageSetup).
+ */
 export async function readSyncStorage(): Promise<Record<string, unknown>> {
   const storage = api().storage;
   if (!storage) throw new Error('storage is unavailable');
   return storage.sync.get(null);
-}
-
-/** Calls `handler` with the new values of changed storage.sync keys (undefined: removed). Returns the remover. */
-export function onSyncStorageChange(handler: (changes: Record<string, unknown>) => void): () => void {
-  const storage = api().storage;
-  if (!storage) return () => undefined;
-  const listener = (changes: StorageChange, area: string): void => {
-    if (area !== 'sync') return;
-    handler(Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.newValue])));
-  };
-  storage.onChanged.addListener(listener);
-  return () => storage.onChanged.removeListener(listener);
 }
 
 /** This extension's id. */

@@ -4,6 +4,8 @@ type Listener = (...args: unknown[]) => unknown;
 const mocks = vi.hoisted(() => ({
   messageListeners: [] as ((...args: unknown[]) => unknown)[],
   updatedListeners: [] as ((...args: unknown[]) => unknown)[],
+  storageListeners: [] as ((...args: unknown[]) => unknown)[],
+  tabsSendMessage: vi.fn((_tabId: number, _message: unknown) => Promise.resolve()),
   setBadgeText: vi.fn(() => Promise.resolve()),
   setTitle: vi.fn(() => Promise.resolve()),
   setBadgeBackgroundColor: vi.fn(() => Promise.resolve()),
@@ -16,7 +18,12 @@ vi.mock('webextension-polyfill', () => ({
       sendMessage: vi.fn(),
       onMessage: { addListener: (l: Listener) => mocks.messageListeners.push(l), removeListener: vi.fn() },
     },
-    tabs: { sendMessage: vi.fn(), onUpdated: { addListener: (l: Listener) => mocks.updatedListeners.push(l) } },
+    tabs: {
+      query: () => Promise.resolve([{ id: 4 }, { id: 9 }]),
+      sendMessage: mocks.tabsSendMessage,
+      onUpdated: { addListener: (l: Listener) => mocks.updatedListeners.push(l) },
+    },
+    storage: { onChanged: { addListener: (l: Listener) => mocks.storageListeners.push(l) } },
     action: { setBadgeText: mocks.setBadgeText, setTitle: mocks.setTitle, setBadgeBackgroundColor: mocks.setBadgeBackgroundColor },
   },
 }));
@@ -34,6 +41,7 @@ const neither: PageVerdict = { topics: [], mentions: { kaspersky: 1, ncsc: 0 }, 
 beforeEach(() => {
   mocks.messageListeners.length = 0;
   mocks.updatedListeners.length = 0;
+  mocks.storageListeners.length = 0;
   vi.clearAllMocks();
 });
 
@@ -120,5 +128,16 @@ describe('background listeners', () => {
     onUpdated(4, { status: 'loading' }, { id: 4 });
     expect(mocks.setBadgeText).toHaveBeenCalledWith({ tabId: 4, text: '' });
     expect(mocks.setTitle).toHaveBeenCalledWith({ tabId: 4, title: DEFAULT_TITLE });
+  });
+
+  it('tells every tab when the settings in storage.sync change, and only then', async () => {
+    await start();
+    expect(mocks.storageListeners).toHaveLength(1);
+    mocks.storageListeners[0]!({ dismissedPages: { newValue: [] } }, 'session');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(mocks.tabsSendMessage).not.toHaveBeenCalled();
+    mocks.storageListeners[0]!({ highlights: { newValue: false } }, 'sync');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(mocks.tabsSendMessage.mock.calls).toEqual([[4, { type: 'settingsChanged' }], [9, { type: 'settingsChanged' }]]);
   });
 });

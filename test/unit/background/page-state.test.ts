@@ -1,9 +1,21 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const store = vi.hoisted(() => ({ data: {} as Record<string, unknown>, fail: false }));
-vi.mock('webextension-polyfill', () => ({
-  default: {
+const store = vi.hoisted(() => ({
+  data: {} as Record<string, unknown>,
+  sync: {} as Record<string, unknown>,
+  fail: false,
+  tabs: [] as { id?: number }[],
+  sendMessage: null as unknown as ReturnType<typeof import('vitest').vi.fn>,
+}));
+vi.mock('webextension-polyfill', async () => {
+  const { vi: v } = await import('vitest');
+  store.sendMessage = v.fn(async (tabId: number) => {
+    if (tabId === 2) throw new Error('Could not establish connection. Receiving end does not exist.');
+  });
+  return { default: {
+    tabs: { query: v.fn(async () => store.tabs), sendMessage: store.sendMessage },
     storage: {
+      sync: { get: v.fn(async () => store.sync) },
       session: {
         get: vi.fn(async (key: string) => {
           if (store.fail) throw new Error('storage.session is unavailable');
@@ -12,14 +24,18 @@ vi.mock('webextension-polyfill', () => ({
         set: vi.fn(async (items: Record<string, unknown>) => Object.assign(store.data, items)),
       },
     },
-  },
-}));
+  } };
+});
 
-import { pageKey, pageSetup, rememberDismissed } from '../../../src/background/page-state';
+import { parseSettings } from '../../../src/shared/settings';
+import { announceSettingsChanged, pageKey, pageSetup, rememberDismissed } from '../../../src/background/page-state';
 
 beforeEach(() => {
   store.data = {};
+  store.sync = {};
   store.fail = false;
+  store.tabs = [];
+  store.sendMessage.mockClear();
 });
 
 describe('page state', () => {
@@ -35,6 +51,7 @@ describe('page state', () => {
     expect(await pageSetup('https://a.example/news/1')).toEqual({
       dismissed: true,
       messages: expect.objectContaining({ storyMonth: 'December 2017', storyDay: '5 December 2017', panelHide: 'Hide' }),
+      settings: parseSettings({}),
     });
     expect((await pageSetup('https://a.example/news/2')).dismissed).toBe(false);
   });
@@ -53,5 +70,16 @@ describe('page state', () => {
     expect((await pageSetup('https://a.example/')).dismissed).toBe(false);
     store.fail = true;
     expect((await pageSetup('https://a.example/')).dismissed).toBe(false);
+  });
+
+  it('gives the page the reader\'s settings from storage.sync, checked', async () => {
+    store.sync = { panel: 'collapsed', blockedSites: ['a.example', 'Not A Host'], unknown: 1 };
+    expect((await pageSetup('https://a.example/')).settings).toEqual({ ...parseSettings({}), panel: 'collapsed', blockedSites: ['a.example'] });
+  });
+
+  it('tells every tab that the settings changed; a tab without our script refusing is no failure', async () => {
+    store.tabs = [{ id: 1 }, { id: 2 }, {}, { id: 3 }];
+    await expect(announceSettingsChanged()).resolves.toBeUndefined();
+    expect(store.sendMessage.mock.calls).toEqual([[1, { type: 'settingsChanged' }], [2, { type: 'settingsChanged' }], [3, { type: 'settingsChanged' }]]);
   });
 });

@@ -2,10 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const mocks = vi.hoisted(() => ({
   listeners: [] as ((message: unknown, sender: unknown) => unknown)[],
-  storageListeners: [] as ((changes: Record<string, unknown>) => void)[],
   stored: {} as Record<string, unknown>,
   setup: { dismissed: false, messages: {} } as unknown,
-  answer: (message: { type: string }): Promise<unknown> => Promise.resolve(message.type === 'getPageSetup' ? mocks.setup : undefined),
+  // The background answers getPageSetup with the settings in storage.sync (mocks.stored).
+  answer: (message: { type: string }): Promise<unknown> =>
+    Promise.resolve(message.type === 'getPageSetup' ? { settings: mocks.stored, ...(mocks.setup as object) } : undefined),
   sendMessage: vi.fn((message: { type: string }): Promise<unknown> => mocks.answer(message)),
   removeListener: vi.fn(),
 }));
@@ -14,15 +15,18 @@ vi.mock('../../../src/content/runtime', () => ({
   runtimeId: () => 'test-id',
   sendToBackground: mocks.sendMessage,
   readSyncStorage: () => Promise.resolve(mocks.stored),
-  onSyncStorageChange: (listener: (changes: Record<string, unknown>) => void) => {
-    mocks.storageListeners.push(listener);
-    return () => undefined;
-  },
   onRuntimeMessage: vi.fn((listener: (message: unknown, sender: unknown) => unknown) => {
     mocks.listeners.push(listener);
     return () => mocks.removeListener(listener);
   }),
 }));
+
+/** The reader changes settings: storage.sync holds the new values and the background tells the page. */
+async function changeSettings(values: Record<string, unknown>): Promise<void> {
+  mocks.stored = { ...mocks.stored, ...values };
+  expect(mocks.listeners[0]!({ type: 'settingsChanged' }, { id: 'test-id' })).toBeUndefined();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 /** The messages of one type the content script sent to the background. */
 const sent = (type: string) => mocks.sendMessage.mock.calls.map((c) => c[0]).filter((m) => m.type === type);
@@ -51,7 +55,6 @@ function load(title: string, body: string): void {
 
 beforeEach(() => {
   mocks.listeners.length = 0;
-  mocks.storageListeners.length = 0;
   mocks.stored = {};
   mocks.setup = { dismissed: false, messages: pageMessages() };
   // The table the last test's setup installed is forgotten: t() asks the browser again.
@@ -105,6 +108,16 @@ describe('startContentScript', () => {
     script = startContentScript(document, window);
     await script.ready;
     expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
+  });
+
+  it('reads the settings from storage itself when the background does not answer', async () => {
+    mocks.sendMessage.mockImplementation(() => Promise.reject(new Error('Could not establish connection.')));
+    mocks.stored = { blockedSites: ['localhost'] };
+    load('Kaspersky Lab denies spying claims', RELEVANT);
+    script = startContentScript(document, window);
+    await script.ready;
+    expect(document.querySelector(PANEL_TAG)).toBeNull();
+    expect(script.verdict().topics).toEqual(['kaspersky']);
   });
 
   it('answers getPageStatus from the extension itself', async () => {
@@ -167,9 +180,7 @@ describe('startContentScript', () => {
     expect(script.verdict().topics).toEqual([]);
     expect(document.querySelector(PANEL_TAG)).toBeNull();
     // Changing the setting applies at once, without a reload.
-    mocks.storageListeners[0]!({ topics: { kaspersky: true, ncsc: true }, panel: 'collapsed', highlights: false });
-    await Promise.resolve();
-    await Promise.resolve();
+    await changeSettings({ topics: { kaspersky: true, ncsc: true }, panel: 'collapsed', highlights: false });
     const shadow = document.querySelector(PANEL_TAG)!.shadowRoot!;
     expect(shadow.querySelector('.collapse')!.getAttribute('aria-expanded')).toBe('false');
     expect(document.querySelectorAll('backstory-card')).toHaveLength(0);
@@ -185,9 +196,7 @@ describe('startContentScript', () => {
     expect(sent('pageClassified')).toEqual([{ type: 'pageClassified', verdict: expect.objectContaining({ topics: [] }) }]);
     // The popup still learns what the page is about.
     await expect(mocks.listeners[0]!({ type: 'getPageStatus' }, { id: 'test-id' })).resolves.toMatchObject({ verdict: { topics: ['kaspersky'] } });
-    mocks.storageListeners[0]!({ blockedSites: [] });
-    await Promise.resolve();
-    await Promise.resolve();
+    await changeSettings({ blockedSites: [] });
     expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
   });
 
@@ -208,9 +217,7 @@ describe('startContentScript', () => {
     expect(document.querySelector(PANEL_TAG)).toBeNull();
     expect(sent('panelDismissed')).toEqual([{ type: 'panelDismissed' }]);
     // A settings change re-runs the page, and the closed panel stays closed.
-    mocks.storageListeners[0]!({ highlights: false });
-    await Promise.resolve();
-    await Promise.resolve();
+    await changeSettings({ highlights: false });
     expect(document.querySelector(PANEL_TAG)).toBeNull();
   });
 

@@ -7,7 +7,8 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-import { parseMessage, parsePageSetup, parsePageStatus, parseVerdict, warnIgnored } from '../../../src/shared/messages';
+import { contentMessageType, parseMessage, parsePageSetup, parsePageStatus, parseVerdict, warnIgnored } from '../../../src/shared/messages';
+import { parseSettings } from '../../../src/shared/settings';
 
 const good = { topics: ['kaspersky'], mentions: { kaspersky: 7, ncsc: 0 }, confidence: 0.9 };
 const withVerdict = (patch: Record<string, unknown>): Record<string, unknown> => ({ ...good, ...patch });
@@ -95,14 +96,29 @@ describe('parsePageStatus', () => {
 
   it('checks the background\'s page setup', () => {
     const messages = { storyMonth: 'December 2017', panelHide: 'Hide' };
-    expect(parsePageSetup({ dismissed: true, messages })).toEqual({ dismissed: true, messages });
-    expect(parsePageSetup({ dismissed: false, messages: {} })).toEqual({ dismissed: false, messages: {} });
-    expect(parsePageSetup({ dismissed: 'yes', messages })).toBeNull();
-    expect(parsePageSetup({ dismissed: false })).toBeNull();
-    expect(parsePageSetup({ dismissed: false, messages: ['Hide'] })).toBeNull();
-    expect(parsePageSetup({ dismissed: false, messages: { panelHide: 3 } })).toBeNull();
-    expect(parsePageSetup({ dismissed: false, messages: { panelHide: 'x'.repeat(2_001) } })).toBeNull();
+    const settings = { panel: 'collapsed', highlights: false, topics: { kaspersky: true, ncsc: false }, blockedSites: ['a.example'] };
+    expect(parsePageSetup({ dismissed: true, messages, settings })).toEqual({ dismissed: true, messages, settings });
+    // Settings are checked key by key, as from storage: a bad value falls back to its default.
+    expect(parsePageSetup({ dismissed: false, messages: {}, settings: { panel: 'sideways', blockedSites: ['Not a host'] } })).toEqual({
+      dismissed: false, messages: {}, settings: parseSettings({}),
+    });
+    expect(parsePageSetup({ dismissed: 'yes', messages, settings })).toBeNull();
+    expect(parsePageSetup({ dismissed: false, settings })).toBeNull();
+    expect(parsePageSetup({ dismissed: false, messages })).toBeNull();
+    expect(parsePageSetup({ dismissed: false, messages, settings: 'collapsed' })).toBeNull();
+    expect(parsePageSetup({ dismissed: false, messages: ['Hide'], settings })).toBeNull();
+    expect(parsePageSetup({ dismissed: false, messages: { panelHide: 3 }, settings })).toBeNull();
+    expect(parsePageSetup({ dismissed: false, messages: { panelHide: 'x'.repeat(2_001) }, settings })).toBeNull();
     expect(parsePageSetup(null)).toBeNull();
+  });
+
+  it('tells the content script\'s two messages from anything else', () => {
+    expect(contentMessageType({ type: 'getPageStatus' })).toBe('getPageStatus');
+    expect(contentMessageType({ type: 'settingsChanged' })).toBe('settingsChanged');
+    for (const bad of [null, 'settingsChanged', [{ type: 'settingsChanged' }], { type: 'pageClassified' }, { type: 'toString' }, {}]) {
+      expect(contentMessageType(bad)).toBeNull();
+    }
+    expect(parseMessage({ type: 'settingsChanged', extra: 1 })).toEqual({ type: 'settingsChanged' });
   });
 
   test.each([
