@@ -25,7 +25,7 @@ const ICON_SIZES = [16, 32, 48, 128];
 
 /**
  * The content script reads the story's words as messages, so it gets story.json without them: the
- * earlier year, the entities' ids, kinds and aliases, and empty strings that keep the
+ * earlier year, the entities' ids and aliases, and empty strings that keep the
  * number of summary sentences and key points. Other contexts import story.json whole.
  */
 const pageStoryPlugin: Plugin = {
@@ -40,7 +40,7 @@ const pageStoryPlugin: Plugin = {
         earlier: { year: story.earlier.year },
         summary: story.summary.map(() => ''),
         keyPoints: story.keyPoints.map(() => ''),
-        entities: story.entities.map(({ id, kind, aliases }) => ({ id, kind, aliases })),
+        entities: story.entities.map(({ id, aliases }) => ({ id, aliases })),
       };
       return { contents: JSON.stringify(stripped), loader: 'json' };
     });

@@ -24,25 +24,29 @@ export interface MentionCard {
   destroy(): void;
 }
 
-/** Creates the (hidden) card and hit-tests the pointer against `mentionAt`. */
+/** Creates the card, built on its first use (most readers never point at a mark), and hit-tests the pointer against `mentionAt`. */
 export function createMentionCard(
   doc: Document, mentionAt: (node: Node, offset: number) => Mention | undefined, signal: AbortSignal, month: string,
 ): MentionCard {
-  const host = doc.createElement(CARD_TAG);
-  host.hidden = true;
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = CARD_CSS;
-  const name = h(doc, 'p', { class: 'name' });
-  const part = h(doc, 'p', { class: 'part' });
-  // Positioned inside the shadow root: the host's own styles are reset by `all: initial !important`.
-  const box = h(doc, 'div', { class: 'card', role: 'tooltip' }, name, part, h(doc, 'p', { class: 'from' }, t('cardFrom', month)));
-  shadow.append(style, box);
-  (doc.body ?? doc.documentElement).append(host);
+  let built: { host: HTMLElement; box: HTMLElement; name: HTMLElement; part: HTMLElement } | null = null;
+  const build = (): NonNullable<typeof built> => {
+    const host = doc.createElement(CARD_TAG);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = CARD_CSS;
+    const name = h(doc, 'p', { class: 'name' });
+    const part = h(doc, 'p', { class: 'part' });
+    // Positioned inside the shadow root: the host's own styles are reset by `all: initial !important`.
+    const box = h(doc, 'div', { class: 'card', role: 'tooltip' }, name, part, h(doc, 'p', { class: 'from' }, t('cardFrom', month)));
+    shadow.append(style, box);
+    (doc.body ?? doc.documentElement).append(host);
+    return (built = { host, box, name, part });
+  };
   let shown: Mention | null = null;
 
   const card: MentionCard = {
     show(mention) {
+      const { host, box, name, part } = built ?? build();
       shown = mention;
       name.textContent = tStory(storyKeys.entityName(mention.entity.id));
       part.textContent = tStory(storyKeys.entityPart(mention.entity.id));
@@ -57,9 +61,9 @@ export function createMentionCard(
     },
     hide() {
       shown = null;
-      host.hidden = true;
+      if (built) built.host.hidden = true;
     },
-    destroy: () => host.remove(),
+    destroy: () => built?.host.remove(),
   };
 
   let frame = 0;

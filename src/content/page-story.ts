@@ -11,6 +11,6 @@ export const pageStory = {
   earlierYear: earlier.year,
   summaryCount: summary.length,
   pointCount: keyPoints.length,
-  // The build already left only id, kind and aliases in each entity.
+  // The build already left only id and aliases in each entity.
   entities: entities as MarkedEntity[],
 };

@@ -27,7 +27,7 @@ export interface Entity {
 }
 
 /** What the content script knows of an entity: enough to find and name its mentions (its words are messages). */
-export type MarkedEntity = Pick<Entity, 'id' | 'kind' | 'aliases'>;
+export type MarkedEntity = Pick<Entity, 'id' | 'aliases'>;
 
 /** The whole story as the extension ships it. */
 export interface Story {

@@ -14,16 +14,22 @@ afterEach(() => {
 });
 
 describe('runPage', () => {
-  it('on a relevant page mounts the panel and card, marks mentions and counts them in the panel', async () => {
+  it('on a relevant page mounts the panel, marks mentions and counts them in the panel; the card waits for its first use', async () => {
     document.body.innerHTML = ARTICLE;
     const run = runPage(document, 'https://news.example.co.uk/2017/12/kaspersky', { renderer: 'wrap' });
     expect(run.verdict.topics).toEqual(['kaspersky', 'ncsc']);
     await run.annotator!.idle();
     expect(run.annotator!.mentions().map((m) => m.entity.id)).toEqual(['barclays', 'kaspersky', 'ncsc', 'barclays', 'kaspersky', 'ncsc', 'kaspersky', 'ncsc']);
     expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
-    expect(document.querySelectorAll(CARD_TAG)).toHaveLength(1);
     expect(document.querySelector(PANEL_TAG)!.shadowRoot!.querySelector('.count')!.textContent).toBe('8 mentions on this page —');
+    expect(document.querySelectorAll(CARD_TAG)).toHaveLength(0);
+    Element.prototype.scrollIntoView = vi.fn();
+    Range.prototype.getBoundingClientRect = () => new DOMRect(10, 10, 50, 16);
+    userClick(document.querySelector(PANEL_TAG)!.shadowRoot!.querySelector<HTMLButtonElement>('button.next')!);
+    expect(document.querySelectorAll(CARD_TAG)).toHaveLength(1);
+    expect(document.querySelector(CARD_TAG)!.shadowRoot!.querySelector('.name')!.textContent).toBe('Barclays');
     run.stop();
+    expect(document.querySelectorAll(CARD_TAG)).toHaveLength(0);
   });
 
   it('stepping announces each mention in turn and wraps around', async () => {
