@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --browser=chromium|firefox] [-- --page-load]: what the extension costs a page,
+// npm run bench [-- --quick] [-- --browser=chromium|firefox] [-- --page-load] [-- --content-script]: what the extension costs a page,
 // against a bare text walk (the floor) and mark.js, on generated news pages of 20 KB to 10 MB of
 // text, in real headless Chromium and Firefox. Medians of fresh page loads; prints a table and
 // the ratios, and writes artifacts/bench/results.json. See the README's "Performance" section.
@@ -10,7 +10,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { generatePage } from './bench/generate-page';
 import { findBrowser } from './lib/browsers';
 import { buildExtension } from './lib/build-extension';
-import { CHROMIUM_FLAGS, launchChromium } from './lib/launch';
+import { CHROMIUM_FLAGS, launchChromium, launchWithExtension } from './lib/launch';
 import { ROOT } from './lib/paths';
 import { serveDirectory } from './lib/serve';
 
@@ -18,6 +18,8 @@ const quick = process.argv.includes('--quick');
 const only = process.argv.find((a) => a.startsWith('--browser='))?.split('=')[1];
 /** Only (d), the whole-extension page-load comparison in Chromium. */
 const pageLoadOnly = process.argv.includes('--page-load');
+/** Only (e), the content script's own timings as the browser runs it. */
+const contentScriptOnly = process.argv.includes('--content-script');
 const RUNS = quick ? 3 : 5;
 const SIZES: [string, number][] = quick
   ? [['20 KB', 20_000], ['200 KB', 200_000], ['2 MB', 2_000_000]]
@@ -37,7 +39,10 @@ async function preparePages(dir: string): Promise<void> {
   SIZES.forEach(([, bytes], i) => writeFileSync(path.join(dir, `page-${bytes}.html`), withMarksCss(generatePage(bytes, 1000 + i).html)));
   writeFileSync(path.join(dir, 'irrelevant-10000000.html'), withMarksCss(generatePage(10_000_000, 7, false).html));
   copyFileSync(path.join(ROOT, 'src/content/marks.css'), path.join(dir, 'content.css'));
-  await build({ entryPoints: [path.join(ROOT, 'scripts/bench/in-page.ts')], bundle: true, minify: true, format: 'iife', outfile: path.join(dir, 'in-page.js'), logLevel: 'warning' });
+  await build({
+    entryPoints: [path.join(ROOT, 'scripts/bench/in-page.ts')], bundle: true, minify: true, format: 'iife', outfile: path.join(dir, 'in-page.js'),
+    define: { __BACKSTORY_BENCH__: 'false' }, logLevel: 'warning',
+  });
   copyFileSync(path.join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), path.join(dir, 'mark.min.js'));
 }
 
@@ -169,33 +174,77 @@ async function pageLoadCost(origin: string, chromeDir: string): Promise<Row[]> {
   return rows;
 }
 
+/**
+ * (e) The content script as the browser runs it, in the bench build of the extension (which adds
+ * only timing marks, see src/content/bench.ts): its own set-up with the extension APIs, the
+ * handling of the background's answer, the first run (classify, panel) and the marking slices,
+ * on fresh loads. Unlike (b) this includes what the browser's extension APIs cost the page, and
+ * unlike (d) it is the extension's own time, not a difference of two noisy totals.
+ */
+async function contentScriptCost(name: 'chromium' | 'firefox', origin: string, extDir: string): Promise<Row[]> {
+  const ext = await launchWithExtension(name, extDir);
+  const rows: Row[] = [];
+  const pages: [string, string][] = [...SIZES.map(([label, bytes]): [string, string] => [label, `page-${bytes}.html`])];
+  if (!quick) pages.push(['10 MB, irrelevant', 'irrelevant-10000000.html']);
+  try {
+    for (const [label, file] of pages) {
+      const marks: Record<string, number>[] = [];
+      for (let run = 0; run < RUNS; run += 1) {
+        const page = await ext.browser.newPage();
+        await page.goto(`${origin}/${file}?run=${run}`, { waitUntil: 'load', timeout: 300_000 });
+        await page.bringToFront();
+        const read = () => JSON.parse(document.documentElement.dataset.backstoryBench ?? '{}') as Record<string, number>;
+        await page.waitForFunction(() => JSON.parse(document.documentElement.dataset.backstoryBench ?? '{}').markingMs !== undefined, { timeout: 300_000, polling: 100 });
+        marks.push(await page.evaluate(read));
+        await page.close();
+      }
+      const of = (key: string) => marks.map((m) => m[key] ?? 0);
+      rows.push({
+        browser: name, size: label, scriptMs: round(median(of('scriptMs'))), setupMs: round(median(of('setupMs'))),
+        firstRunMs: round(median(of('firstRunMs'))), markingMs: round(median(of('markingMs'))),
+        totalMs: round(median(marks.map((m) => (m.scriptMs ?? 0) + (m.setupMs ?? 0) + (m.firstRunMs ?? 0) + (m.markingMs ?? 0)))),
+      });
+      console.log(JSON.stringify(rows.at(-1)));
+    }
+  } finally {
+    await ext.close();
+  }
+  return rows;
+}
+
 const dirs = await buildExtension();
+const benchDirs = await buildExtension({ into: mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-build-')), bench: true });
 const dir = mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-'));
 await preparePages(dir);
 const server = await serveDirectory(dir, () => ISOLATION);
-const results: { machine: string; browsers: Record<string, string>; methods: Row[]; pageLoad: Row[] } = {
+const results: { machine: string; browsers: Record<string, string>; methods: Row[]; pageLoad: Row[]; contentScript: Row[] } = {
   machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`,
   browsers: {},
   methods: [],
   pageLoad: [],
+  contentScript: [],
 };
+const partOnly = pageLoadOnly || contentScriptOnly;
 try {
   for (const name of ['chromium', 'firefox'] as const) {
-    if ((only && only !== name) || pageLoadOnly) continue;
+    if (only && only !== name) continue;
     const browser = await launchPlain(name);
     results.browsers[name] = await browser.version();
     await browser.close();
-    results.methods.push(...(await inPageMethods(name, server.origin)));
+    if (!partOnly) results.methods.push(...(await inPageMethods(name, server.origin)));
+    if (!partOnly || contentScriptOnly) results.contentScript.push(...(await contentScriptCost(name, server.origin, name === 'chromium' ? benchDirs.chrome : benchDirs.firefox)));
   }
-  if (!only || only === 'chromium') results.pageLoad = await pageLoadCost(server.origin, dirs.chrome);
+  if ((!only || only === 'chromium') && (!partOnly || pageLoadOnly)) results.pageLoad = await pageLoadCost(server.origin, dirs.chrome);
 } finally {
   await server.close();
   rmSync(dir, { recursive: true, force: true });
+  rmSync(path.dirname(benchDirs.chrome), { recursive: true, force: true });
 }
 const out = path.join(ROOT, 'artifacts/bench');
 mkdirSync(out, { recursive: true });
 writeFileSync(path.join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\n${results.machine}; ${Object.entries(results.browsers).map(([k, v]) => `${k} ${v}`).join(', ')}; medians of ${RUNS} fresh loads`);
-console.table(results.methods);
+if (results.methods.length) console.table(results.methods);
 if (results.pageLoad.length) console.table(results.pageLoad);
+if (results.contentScript.length) console.table(results.contentScript);
 console.log(`Written to ${path.join(out, 'results.json')}`);

@@ -7,6 +7,8 @@ export default defineConfig({
     root: '.',
     projects: [
       {
+        // Bench-only timing code in the content script is off (see src/content/bench.ts).
+        define: { __BACKSTORY_BENCH__: 'false' },
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],

@@ -75,12 +75,32 @@ export function fileSizes(dir: string): Record<string, number> {
   return Object.fromEntries(listFiles(dir).map((rel) => [rel, statSync(path.join(dir, rel)).size]));
 }
 
+/** What the bench build puts in front of each bundle: see src/content/bench.ts. */
+const BENCH_BANNER = `var __backstoryStart = performance.now();
+function __backstoryMark(name, ms) {
+  var data = document.documentElement.dataset, marks = JSON.parse(data.backstoryBench || '{}');
+  marks[name] = (marks[name] || 0) + ms;
+  data.backstoryBench = JSON.stringify(marks);
+}`;
+
+export interface BuildOptions {
+  /** Where to write the chrome/ and firefox/ folders (default dist/, emptied first). */
+  into?: string;
+  /**
+   * For `npm run bench` only: the content script writes its own timings into the page (see
+   * src/content/bench.ts). Every other build defines __BACKSTORY_BENCH__ false, and esbuild drops
+   * that code.
+   */
+  bench?: boolean;
+}
+
 /** Builds both browsers' unpacked extensions and returns their folders. */
-export async function buildExtension(): Promise<Record<Target, string>> {
+export async function buildExtension(options: BuildOptions = {}): Promise<Record<Target, string>> {
   const story = checkStory();
   const source = JSON.parse(readFileSync(path.join(ROOT, 'manifest.json'), 'utf8'));
-  const staging = path.join(DIST, '.staging');
-  rmSync(DIST, { recursive: true, force: true });
+  const into = options.into ?? DIST;
+  const staging = path.join(into, '.staging');
+  rmSync(into, { recursive: true, force: true });
   await build({
     absWorkingDir: ROOT,
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([out, src]) => [out, src])),
@@ -91,6 +111,9 @@ export async function buildExtension(): Promise<Record<Target, string>> {
     target: ['chrome120', 'firefox140'],
     legalComments: 'none',
     plugins: [minifyCssPlugin, pageStoryPlugin],
+    define: { __BACKSTORY_BENCH__: String(options.bench === true) },
+    // The bench build's clock starts before any of the content script's own code runs.
+    banner: options.bench ? { js: BENCH_BANNER } : undefined,
     charset: 'utf8',
     logLevel: 'warning',
   });
@@ -103,7 +126,7 @@ export async function buildExtension(): Promise<Record<Target, string>> {
   for (const size of ICON_SIZES) cpSync(path.join(ROOT, `icons/icon-${size}.png`), path.join(staging, `icons/icon-${size}.png`));
   const out = {} as Record<Target, string>;
   for (const target of ['chrome', 'firefox'] as const) {
-    const dir = distFor(target);
+    const dir = options.into ? path.join(options.into, target) : distFor(target);
     cpSync(staging, dir, { recursive: true });
     writeFileSync(path.join(dir, 'manifest.json'), `${JSON.stringify(manifestFor(source, target), null, 2)}\n`);
     out[target] = dir;

@@ -133,9 +133,11 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
     if (texts.length > 0) return texts.pop()!;
     for (; walkers.length > 0; walkers.shift()) {
       const walker = walkers[0]!;
+      // Read once: in Firefox every DOM property a content script reads crosses a wrapper.
+      const top = walker.root as Element;
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const block = blockOf(node.parentElement!, walker.root as Element);
-        if (block !== searched && block !== walker.root && !mayHold(block)) {
+        const block = blockOf(node.parentElement!, top);
+        if (block !== searched && block !== top && !mayHold(block)) {
           skipPast(walker, block);
         } else {
           searched = block;

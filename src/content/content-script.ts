@@ -8,6 +8,7 @@ import {
 } from '../shared/messages';
 import { useMessages } from '../shared/i18n';
 import { isBlocked, parseSettings, type Settings } from '../shared/settings';
+import './bench';
 import { neither, toPageVerdict } from './classify-page';
 import { runPage, type PageRun } from './page-run';
 import { onRuntimeMessage, readSyncStorage, runtimeId, sendToBackground } from './runtime';
@@ -52,6 +53,7 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
   };
 
   const start = (): void => {
+    const began = __BACKSTORY_BENCH__ ? performance.now() : 0;
     run?.stop();
     const hidden = isBlocked(settings, win.location.hostname) || dismissedPage === pageKey(win);
     run = runPage(doc, win.location.href, {
@@ -65,6 +67,11 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
     });
     verdict = toPageVerdict(run.verdict);
     report();
+    if (__BACKSTORY_BENCH__) {
+      __backstoryMark('firstRunMs', performance.now() - began);
+      const { annotator } = run;
+      void (annotator?.idle() ?? Promise.resolve()).then(() => __backstoryMark('markingMs', annotator?.workMs() ?? 0));
+    }
   };
 
   /**
@@ -74,9 +81,11 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
    */
   const setUp = async (): Promise<void> => {
     const setup = await askSetup();
+    const began = __BACKSTORY_BENCH__ ? performance.now() : 0;
     settings = setup ? setup.settings : parseSettings(await readSyncStorage().catch(() => ({})));
     if (setup) useMessages(setup.messages);
     if (setup?.dismissed) dismissedPage = pageKey(win);
+    if (__BACKSTORY_BENCH__) __backstoryMark('setupMs', performance.now() - began);
   };
 
   const ready = setUp().then(() => void (!controller.signal.aborted && start()));

@@ -1,8 +1,9 @@
 // The built bundles: size budgets and no way to reach the network or run strings as code.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileSizes } from '../../scripts/lib/build-extension';
+import { buildExtension, fileSizes } from '../../scripts/lib/build-extension';
 import { distFor } from '../../scripts/lib/paths';
 
 describe.each(['chrome', 'firefox'] as const)('dist/%s', (target) => {
@@ -13,8 +14,26 @@ describe.each(['chrome', 'firefox'] as const)('dist/%s', (target) => {
     expect(fileSizes(dir)['content.js']).toBeLessThan(30_000);
   });
 
+  it('carries none of the bench build\'s timing code', () => {
+    expect(readFileSync(path.join(dir, 'content.js'), 'utf8')).not.toMatch(/__backstory(Mark|Start)/);
+  });
+
   it.each(scripts)('%s has no fetch, XMLHttpRequest, WebSocket, innerHTML or eval', (file) => {
     const code = readFileSync(path.join(dir, file), 'utf8');
     expect(code.match(/fetch\(|XMLHttpRequest|WebSocket|innerHTML|\beval\(|new Function\(/g)).toBeNull();
+  });
+});
+
+describe('the bench build', () => {
+  it('differs from the extension only by the content script\'s timing marks', async () => {
+    const into = mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-build-test-'));
+    try {
+      const bench = await buildExtension({ into, bench: true });
+      const code = readFileSync(path.join(bench.chrome, 'content.js'), 'utf8');
+      for (const mark of ['scriptMs', 'setupMs', 'firstRunMs', 'markingMs']) expect(code).toContain(`__backstoryMark("${mark}"`);
+      expect(fileSizes(bench.chrome)['manifest.json']).toBe(fileSizes(distFor('chrome'))['manifest.json']);
+    } finally {
+      rmSync(into, { recursive: true, force: true });
+    }
   });
 });
