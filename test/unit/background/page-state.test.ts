@@ -5,17 +5,16 @@ const store = vi.hoisted(() => ({
   sync: {} as Record<string, unknown>,
   fail: false,
   tabs: [] as { id?: number }[],
-  sendMessage: null as unknown as ReturnType<typeof import('vitest').vi.fn>,
-}));
-vi.mock('webextension-polyfill', async () => {
-  const { vi: v } = await import('vitest');
-  store.sendMessage = v.fn(async (tabId: number) => {
+  // Tab 2 has no content script of ours: the browser refuses the message.
+  sendMessage: vi.fn(async (tabId: number, _message: unknown) => {
     if (tabId === 2) throw new Error('Could not establish connection. Receiving end does not exist.');
-  });
-  return { default: {
-    tabs: { query: v.fn(async () => store.tabs), sendMessage: store.sendMessage },
+  }),
+}));
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    tabs: { query: vi.fn(async () => store.tabs), sendMessage: store.sendMessage },
     storage: {
-      sync: { get: v.fn(async () => store.sync) },
+      sync: { get: vi.fn(async () => store.sync) },
       session: {
         get: vi.fn(async (key: string) => {
           if (store.fail) throw new Error('storage.session is unavailable');
@@ -24,8 +23,8 @@ vi.mock('webextension-polyfill', async () => {
         set: vi.fn(async (items: Record<string, unknown>) => Object.assign(store.data, items)),
       },
     },
-  } };
-});
+  },
+}));
 
 import { parseSettings } from '../../../src/shared/settings';
 import { announceSettingsChanged, pageKey, pageSetup, rememberDismissed } from '../../../src/background/page-state';
