@@ -76,10 +76,11 @@ export function fileSizes(dir: string): Record<string, number> {
 }
 
 /** What the bench build puts in front of each bundle: see src/content/bench.ts. */
-const BENCH_BANNER = `var __backstoryStart = performance.now();
-function __backstoryMark(name, ms) {
+const BENCH_BANNER = `var __backstoryBegun = { '': performance.now() };
+function __backstoryBegin(name) { __backstoryBegun[name] = performance.now(); }
+function __backstoryEnd(name, ms) {
   var data = document.documentElement.dataset, marks = JSON.parse(data.backstoryBench || '{}');
-  marks[name] = (marks[name] || 0) + ms;
+  marks[name] = (marks[name] || 0) + (ms === undefined ? performance.now() - (__backstoryBegun[name] ?? __backstoryBegun['']) : ms);
   data.backstoryBench = JSON.stringify(marks);
 }`;
 

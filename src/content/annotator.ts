@@ -106,20 +106,45 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
     return true;
   };
 
-  /** The last block found worth searching node by node. */
-  let searched: Element | null = null;
   /** Per block, whether its text holds any alias; each block's text is read once. */
   const holds = new WeakMap<Element, boolean>();
   /** Characters of block text read so far may not pass this (nested blocks are read again inside their parents). */
   let budget = 32e6;
 
-  const mayHold = (block: Element): boolean => {
+  /**
+   * The span: the block being walked whose text holds an alias, entered at its first text node.
+   * Inside it a node's length places it in the block's text, so only the nodes an alias overlaps
+   * are searched. `spanAt` is how far into the text the walk is (the span is over once it reaches
+   * `spanEnd`); `spots` are the aliases' [start, end] pairs, `spot` the first that may lie ahead.
+   */
+  let spanAt = 0;
+  let spanEnd = 0;
+  let spots: number[] = [];
+  let spot = 0;
+
+  /** Whether the span's next node, of `length` characters, overlaps an alias; moves past it. */
+  const overlapsAlias = (length: number): boolean => {
+    const start = spanAt;
+    spanAt += length;
+    while (spot < spots.length && spots[spot + 1]! <= start) spot += 2;
+    // The fallback renderer splits the nodes it marks: the walk cannot follow by length after that.
+    if (renderer.mode === 'wrap') spanEnd = 0;
+    return spot < spots.length && spots[spot]! < spanAt;
+  };
+
+  /** Whether `block`'s text may hold an alias; read once. A block read now and entered at `node`, its first text node, becomes the span. */
+  const mayHold = (block: Element, node: Text): boolean => {
     let may = holds.get(block);
     if (may === undefined) {
       if (budget < 0) return true;
       const text = block.textContent!;
       budget -= text.length;
-      holds.set(block, (may = matcher.loose.test(text)));
+      const found: number[] = [];
+      const { loose } = matcher;
+      loose.lastIndex = 0;
+      for (let m = loose.exec(text); m; m = loose.exec(text)) found.push(m.index, m.index + m[0].length);
+      holds.set(block, (may = found.length > 0));
+      if (may && textWalker(block).nextNode() === node) [spanAt, spanEnd, spots, spot] = [0, text.length, found, 0];
     }
     return may;
   };
@@ -127,21 +152,26 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
   /**
    * The next text node to search: changed ones first, then the walkers' nodes in document order.
    * A block whose whole text holds no alias at all (most paragraphs) is passed over in one step:
-   * one textContent and one search instead of a call per text node.
+   * one textContent and one search instead of a call per text node; in one that does, only the
+   * nodes an alias overlaps are searched.
    */
   const next = (): Text | null => {
     if (texts.length > 0) return texts.pop()!;
-    for (; walkers.length > 0; walkers.shift()) {
+    for (; walkers.length > 0; walkers.shift(), spanEnd = 0) {
       const walker = walkers[0]!;
       // Read once: in Firefox every DOM property a content script reads crosses a wrapper.
       const top = walker.root as Element;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        if (spanAt < spanEnd) {
+          if (overlapsAlias(node.length)) return node;
+          continue;
+        }
         const block = blockOf(node.parentElement!, top);
-        if (block !== searched && block !== top && !mayHold(block)) {
+        if (block !== top && !mayHold(block, node)) {
           skipPast(walker, block);
         } else {
-          searched = block;
-          return node as Text;
+          // A span that starts here is a block just read: its first node may overlap no alias.
+          if (spanAt >= spanEnd || overlapsAlias(node.length)) return node;
         }
       }
     }
@@ -154,6 +184,8 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
   const drain = async (): Promise<void> => {
     while (pending() && !stopped) {
       const start = performance.now();
+      // The page may have changed the text between slices: a span is followed within one slice only.
+      spanEnd = 0;
       // Changed text nodes first, then the walkers' nodes; the clock is read every 64 nodes, and a
       // walker resumes where it stopped in the next slice.
       while (performance.now() - start < SLICE_MS) {

@@ -11,7 +11,7 @@ import { isBlocked, parseSettings, type Settings } from '../shared/settings';
 import './bench';
 import { neither, toPageVerdict } from './classify-page';
 import { runPage, type PageRun } from './page-run';
-import { onRuntimeMessage, readSyncStorage, runtimeId, sendToBackground } from './runtime';
+import { onRuntimeMessage, runtimeId, sendToBackground } from './runtime';
 import { pageKey, watchNavigation } from './watch-navigation';
 
 export interface ContentScript {
@@ -44,6 +44,8 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
   let run: PageRun | null = null;
   let verdict: PageVerdict = toPageVerdict(neither());
   let settings: Settings = parseSettings({});
+  /** Whether the background answered: without its answer the page may be one the reader turned off. */
+  let answered = false;
   /** The page on which the reader closed the panel (it stays closed there for the session). */
   let dismissedPage: string | null = null;
 
@@ -53,9 +55,9 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
   };
 
   const start = (): void => {
-    const began = __BACKSTORY_BENCH__ ? performance.now() : 0;
+    if (__BACKSTORY_BENCH__) __backstoryBegin('firstRunMs');
     run?.stop();
-    const hidden = isBlocked(settings, win.location.hostname) || dismissedPage === pageKey(win);
+    const hidden = !answered || isBlocked(settings, win.location.hostname) || dismissedPage === pageKey(win);
     run = runPage(doc, win.location.href, {
       settings,
       hidden,
@@ -68,24 +70,28 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
     verdict = toPageVerdict(run.verdict);
     report();
     if (__BACKSTORY_BENCH__) {
-      __backstoryMark('firstRunMs', performance.now() - began);
+      __backstoryEnd('firstRunMs');
       const { annotator } = run;
-      void (annotator?.idle() ?? Promise.resolve()).then(() => __backstoryMark('markingMs', annotator?.workMs() ?? 0));
+      void (annotator?.idle() ?? Promise.resolve()).then(() => __backstoryEnd('markingMs', annotator?.workMs() ?? 0));
     }
   };
 
   /**
    * Takes the page's setup from the background: the reader's settings, the words to show, and
-   * whether the panel was closed on this page. Without an answer the settings come straight from
-   * storage (nothing was dismissed, and the words come from the browser's i18n API).
+   * whether the panel was closed on this page. Without an answer (the extension was reloaded under
+   * the page, or its background failed) the page is still classified for the popup, but nothing is
+   * shown: it may be a site the reader turned off.
    */
   const setUp = async (): Promise<void> => {
     const setup = await askSetup();
-    const began = __BACKSTORY_BENCH__ ? performance.now() : 0;
-    settings = setup ? setup.settings : parseSettings(await readSyncStorage().catch(() => ({})));
-    if (setup) useMessages(setup.messages);
-    if (setup?.dismissed) dismissedPage = pageKey(win);
-    if (__BACKSTORY_BENCH__) __backstoryMark('setupMs', performance.now() - began);
+    if (__BACKSTORY_BENCH__) __backstoryBegin('setupMs');
+    answered = setup !== null;
+    if (setup) {
+      settings = setup.settings;
+      useMessages(setup.messages);
+      if (setup.dismissed) dismissedPage = pageKey(win);
+    }
+    if (__BACKSTORY_BENCH__) __backstoryEnd('setupMs');
   };
 
   const ready = setUp().then(() => void (!controller.signal.aborted && start()));

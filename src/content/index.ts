@@ -9,5 +9,5 @@ if (!scope[FLAG]) {
   scope[FLAG] = true;
   startContentScript(document, window);
   // The bundle's own set-up and the extension APIs' (listeners, the first message) as one figure.
-  if (__BACKSTORY_BENCH__) __backstoryMark('scriptMs', performance.now() - __backstoryStart);
+  if (__BACKSTORY_BENCH__) __backstoryEnd('scriptMs');
 }

@@ -31,23 +31,17 @@ export function isOwnNode(node: Node): boolean {
 
 type HighlightSet = Set<AbstractRange>;
 
-function highlightRenderer(doc: Document): MarkRenderer {
+function highlightRenderer(): MarkRenderer {
   const registry = (CSS as unknown as { highlights: Map<string, HighlightSet> }).highlights;
   const HighlightCtor = (globalThis as unknown as { Highlight: new () => HighlightSet }).Highlight;
   const marks = new HighlightCtor();
   const current = new HighlightCtor();
   registry.set(MARK_HIGHLIGHT, marks);
   registry.set(CURRENT_HIGHLIGHT, current);
-  // StaticRange where the browser has it: a live Range is updated by the browser on every DOM
-  // change anywhere in the page, and thousands of them slow the page's own updates down.
-  const makeRange = typeof StaticRange === 'function'
-    ? (text: Text, start: number, end: number): AbstractRange => new StaticRange({ startContainer: text, startOffset: start, endContainer: text, endOffset: end })
-    : (text: Text, start: number, end: number): AbstractRange => {
-        const range = doc.createRange();
-        range.setStart(text, start);
-        range.setEnd(text, end);
-        return range;
-      };
+  // StaticRange, which every browser with CSS highlights has: a live Range is updated by the
+  // browser on every DOM change anywhere in the page, and thousands of them slow the page down.
+  const makeRange = (text: Text, start: number, end: number): AbstractRange =>
+    new StaticRange({ startContainer: text, startOffset: start, endContainer: text, endOffset: end });
   // Ranges reach the highlight in batches: each change to a highlight makes the browser repaint
   // every mark, so adding them one slice at a time would repaint thousands of marks many times.
   let pending: AbstractRange[] = [];
@@ -138,5 +132,5 @@ function wrapRenderer(doc: Document): MarkRenderer {
 export function createMarkRenderer(doc: Document, prefer?: 'highlight' | 'wrap'): MarkRenderer {
   const hasHighlights =
     typeof CSS !== 'undefined' && 'highlights' in CSS && typeof (globalThis as { Highlight?: unknown }).Highlight === 'function';
-  return (prefer ?? 'highlight') === 'highlight' && hasHighlights ? highlightRenderer(doc) : wrapRenderer(doc);
+  return (prefer ?? 'highlight') === 'highlight' && hasHighlights ? highlightRenderer() : wrapRenderer(doc);
 }

@@ -11,7 +11,7 @@ export interface TextMention {
 /** A compiled matcher for a set of entities. */
 export interface MentionMatcher {
   pattern: RegExp;
-  /** Any alias anywhere, word boundaries or not: text this does not match holds no mention. */
+  /** Any alias anywhere, word boundaries or not (global): text this does not match holds no mention. */
   loose: RegExp;
   entityOf(alias: string): Entity | undefined;
 }
@@ -28,7 +28,7 @@ export function compileMatcher(entities: Entity[]): MentionMatcher {
   // Aliases are proper names, matched as written: case-sensitive matching is both more precise
   // ("reuters" in a URL is not the agency) and several times faster on long pages.
   const any = aliases.join('|') || '(?!)';
-  return { pattern: new RegExp(`\\b(?:${any})\\b`, 'g'), loose: new RegExp(any), entityOf: (alias) => byAlias.get(alias) };
+  return { pattern: new RegExp(`\\b(?:${any})\\b`, 'g'), loose: new RegExp(any, 'g'), entityOf: (alias) => byAlias.get(alias) };
 }
 
 /** Every mention in `text`. */

@@ -6,34 +6,16 @@
  */
 
 type RawListener = (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void) => boolean;
-interface Storage {
-  sync: { get(keys: null): Promise<Record<string, unknown>> };
-}
 interface Runtime {
   id: string;
   sendMessage(message: unknown): Promise<unknown>;
   onMessage: { addListener(listener: RawListener): void; removeListener(listener: RawListener): void };
 }
 
-type Api = { runtime: Runtime; storage?: Storage };
-
-function api(): Api {
-  const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-  return (g.browser ?? g.chrome)!;
-}
-
+/** The runtime API: `browser` in Firefox, `chrome` in Chromium. */
 function runtime(): Runtime {
-  return api().runtime;
-}
-
-/**
- * Everything in storage.sync (the reader's settings); rejects where storage is unavailable. Only
- * when the background cannot answer: it reads the settings for the page (see PageSetup).
- */
-export async function readSyncStorage(): Promise<Record<string, unknown>> {
-  const storage = api().storage;
-  if (!storage) throw new Error('storage is unavailable');
-  return storage.sync.get(null);
+  const g = globalThis as unknown as Record<'browser' | 'chrome', { runtime: Runtime } | undefined>;
+  return (g.browser ?? g.chrome)!.runtime;
 }
 
 /** This extension's id. */

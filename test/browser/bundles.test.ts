@@ -15,7 +15,7 @@ describe.each(['chrome', 'firefox'] as const)('dist/%s', (target) => {
   });
 
   it('carries none of the bench build\'s timing code', () => {
-    expect(readFileSync(path.join(dir, 'content.js'), 'utf8')).not.toMatch(/__backstory(Mark|Start)/);
+    expect(readFileSync(path.join(dir, 'content.js'), 'utf8')).not.toMatch(/__backstory(Begin|End)/);
   });
 
   it.each(scripts)('%s has no fetch, XMLHttpRequest, WebSocket, innerHTML or eval', (file) => {
@@ -30,7 +30,7 @@ describe('the bench build', () => {
     try {
       const bench = await buildExtension({ into, bench: true });
       const code = readFileSync(path.join(bench.chrome, 'content.js'), 'utf8');
-      for (const mark of ['scriptMs', 'setupMs', 'firstRunMs', 'markingMs']) expect(code).toContain(`__backstoryMark("${mark}"`);
+      for (const mark of ['scriptMs', 'setupMs', 'firstRunMs', 'markingMs']) expect(code).toContain(`__backstoryEnd("${mark}"`);
       expect(fileSizes(bench.chrome)['manifest.json']).toBe(fileSizes(distFor('chrome'))['manifest.json']);
     } finally {
       rmSync(into, { recursive: true, force: true });
