@@ -94,10 +94,15 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
     if (__BACKSTORY_BENCH__) __backstoryEnd('setupMs');
   };
 
-  const ready = setUp().then(() => void (!controller.signal.aborted && start()));
+  /** Runs, unless the content script was stopped meanwhile. */
+  const startIfLive = (): void => {
+    if (!controller.signal.aborted) start();
+  };
+
+  const ready = setUp().then(startIfLive);
 
   /** Runs again (after the first run, and not once stopped). */
-  const restart = (): void => void ready.then(() => !controller.signal.aborted && start());
+  const restart = (): void => void ready.then(startIfLive);
 
   const removeListener = onRuntimeMessage((message, sender): Promise<PageStatus> | undefined => {
     if (sender.id !== runtimeId()) {
@@ -106,7 +111,7 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
     }
     const type = contentMessageType(message);
     // Settings changed (in the options page, the popup or on another device): apply them now, no reload.
-    if (type === 'settingsChanged') void ready.then(setUp).then(() => !controller.signal.aborted && start());
+    if (type === 'settingsChanged') void ready.then(setUp).then(startIfLive);
     else if (type === 'getPageStatus') return ready.then(() => ({ state: 'classified', verdict, site: win.location.hostname }));
     else warnIgnored('content', 'unknown or malformed message');
     return undefined;
