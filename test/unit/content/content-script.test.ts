@@ -35,6 +35,7 @@ import { canAnnotate } from '../../../src/content/classify-page';
 import { startContentScript, type ContentScript } from '../../../src/content/content-script';
 import { PANEL_TAG } from '../../../src/content/panel';
 import { useMessages } from '../../../src/shared/i18n';
+import { fakeLayout } from '../helpers/fake-layout';
 import { userClick } from '../helpers/user-input';
 
 const RELEVANT = `<article><h1>Kaspersky Lab denies spying claims</h1>
@@ -214,9 +215,7 @@ describe('startContentScript', () => {
   });
 
   it('shows the words the background sends, dates in the reader\'s language included, without the browser\'s i18n API', async () => {
-    // jsdom has no layout: nothing to scroll, and the card is placed at a made-up spot.
-    Element.prototype.scrollIntoView = vi.fn();
-    Range.prototype.getBoundingClientRect = () => new DOMRect(10, 10, 50, 16);
+    fakeLayout();
     const getMessage = vi.spyOn((globalThis as unknown as { chrome: { i18n: { getMessage(): string } } }).chrome.i18n, 'getMessage');
     mocks.setup = { dismissed: false, messages: { ...pageMessages(), storyMonth: 'Dezember 2017', panelHide: 'Ausblenden' } };
     load('Kaspersky Lab denies spying claims', RELEVANT);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CARD_TAG } from '../../../src/content/mention-card';
 import { PANEL_TAG } from '../../../src/content/panel';
 import { runPage } from '../../../src/content/page-run';
+import { fakeLayout } from '../helpers/fake-layout';
 import { userClick } from '../helpers/user-input';
 
 const ARTICLE = `<header><h1>Ledger</h1></header><article><h1>Barclays drops Kaspersky software after NCSC advice</h1>
@@ -23,8 +24,7 @@ describe('runPage', () => {
     expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
     expect(document.querySelector(PANEL_TAG)!.shadowRoot!.querySelector('.count')!.textContent).toBe('8 mentions on this page —');
     expect(document.querySelectorAll(CARD_TAG)).toHaveLength(0);
-    Element.prototype.scrollIntoView = vi.fn();
-    Range.prototype.getBoundingClientRect = () => new DOMRect(10, 10, 50, 16);
+    fakeLayout();
     userClick(document.querySelector(PANEL_TAG)!.shadowRoot!.querySelector<HTMLButtonElement>('button.next')!);
     expect(document.querySelectorAll(CARD_TAG)).toHaveLength(1);
     expect(document.querySelector(CARD_TAG)!.shadowRoot!.querySelector('.name')!.textContent).toBe('Barclays');
@@ -36,9 +36,7 @@ describe('runPage', () => {
     document.body.innerHTML = ARTICLE;
     const run = runPage(document, 'https://news.example.co.uk/2017/12/kaspersky', { renderer: 'wrap' });
     await run.annotator!.idle();
-    // jsdom has no layout; scrolling and placing the card are covered by the browser tests.
-    Element.prototype.scrollIntoView = vi.fn();
-    Range.prototype.getBoundingClientRect = () => new DOMRect(10, 10, 50, 16);
+    fakeLayout();
     const shadow = document.querySelector(PANEL_TAG)!.shadowRoot!;
     const said = () => shadow.querySelector('.said')!.textContent;
     userClick(shadow.querySelector<HTMLButtonElement>('button.prev')!);

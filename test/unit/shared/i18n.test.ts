@@ -12,6 +12,7 @@ import { localDay } from '../../../src/shared/dates';
 import { localizePage, t, useMessages } from '../../../src/shared/i18n';
 import { story } from '../../../src/shared/story';
 import { MESSAGES, usePseudoLocale } from '../helpers/i18n-setup';
+import { fakeLayout } from '../helpers/fake-layout';
 import { userClick } from '../helpers/user-input';
 
 const ROOT = path.join(__dirname, '../../..');
@@ -133,9 +134,7 @@ describe('no hard-coded strings on screen', () => {
     const run = runPage(document, 'https://news.example.co.uk/kaspersky', { renderer: 'wrap', onOpenQuotes: () => undefined });
     await run.annotator!.idle();
     const shadow = document.querySelector('backstory-panel')!.shadowRoot!;
-    // jsdom has no layout: stepping scrolls, and the card is placed beside the mention's box.
-    Element.prototype.scrollIntoView = () => undefined;
-    Range.prototype.getBoundingClientRect = () => new DOMRect(10, 10, 50, 16);
+    fakeLayout();
     userClick(shadow.querySelector('.next')!);
     await new Promise((resolve) => setTimeout(resolve, 150));
     const card = createMentionCard(document, () => undefined, new AbortController().signal, 'month');
