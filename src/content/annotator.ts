@@ -272,7 +272,7 @@ function watchChanges(root: Element, debounceMs: number, onChange: (nodes: Node[
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'characterData') pending.add(record.target);
-      for (const node of Array.from(record.addedNodes)) if (!isOwnNode(node)) pending.add(node);
+      for (const node of record.addedNodes) if (!isOwnNode(node)) pending.add(node);
     }
     if (pending.size > 0) report.schedule();
   });

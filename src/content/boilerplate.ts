@@ -24,9 +24,10 @@ function isBoilerplateToken(token: string): boolean {
   return BOILERPLATE_WORDS.has(first) || BOILERPLATE_WORDS.has(parts[parts.length - 1]!);
 }
 
-function isEditable(el: Element): boolean {
+/** Hidden from every reader (hidden, aria-hidden) or editable by one: never article text, whatever the element. */
+function isHiddenOrEditable(el: Element): boolean {
   const editable = el.getAttribute('contenteditable');
-  return editable !== null && editable !== 'false';
+  return el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || (editable !== null && editable !== 'false');
 }
 
 /** Whether `el` and everything in it should be left out of the article's text. Called per element: kept cheap. */
@@ -34,18 +35,17 @@ export function isBoilerplate(el: Element): boolean {
   const tag = el.localName;
   // Inline elements are never boxes of boilerplate, but they can still hide or edit their text.
   if (INLINE_TAGS.has(tag)) {
-    return el.hasAttributes() && (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || isEditable(el));
+    return el.hasAttributes() && isHiddenOrEditable(el);
   }
   if (SKIP_TAGS.has(tag) || tag.startsWith(PREFIX)) return true;
   // A page-level <header> is the site's masthead; one inside an article holds its headline.
   if (tag === 'header' && el.parentElement === el.ownerDocument.body) return true;
   if (!el.hasAttributes()) return false;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  if (isEditable(el)) return true;
+  if (isHiddenOrEditable(el)) return true;
   const role = el.getAttribute('role');
   if (role !== null && SKIP_ROLES.has(role)) return true;
   if (el.id && isBoilerplateToken(el.id.toLowerCase())) return true;
-  for (const name of Array.from(el.classList)) if (isBoilerplateToken(name.toLowerCase())) return true;
+  for (const name of el.classList) if (isBoilerplateToken(name.toLowerCase())) return true;
   return false;
 }
 

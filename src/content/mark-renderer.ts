@@ -26,7 +26,7 @@ export interface MarkRenderer {
 
 /** Whether `node` was put into the page by the wrap renderer (observers ignore it). */
 export function isOwnNode(node: Node): boolean {
-  return node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName.toLowerCase() === MARK_TAG;
+  return node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === MARK_TAG;
 }
 
 type HighlightSet = Set<AbstractRange>;
@@ -115,7 +115,7 @@ function wrapRenderer(doc: Document): MarkRenderer {
     setCurrent(range) {
       current?.removeAttribute('data-current');
       const node = range?.startContainer;
-      current = node?.parentElement?.tagName.toLowerCase() === MARK_TAG ? node.parentElement : null;
+      current = node?.parentElement?.localName === MARK_TAG ? node.parentElement : null;
       current?.setAttribute('data-current', '');
     },
     destroy() {

@@ -38,24 +38,23 @@ export interface PanelActions {
 }
 
 /**
- * Runs `action` when the reader presses `button`. The page can reach into an open shadow root and
- * call click() or dispatch events, so only events the browser raised for a person (isTrusted)
- * count: nothing the page's scripts do can make the extension act.
+ * A button that runs `action` when the reader presses it. The page can reach into an open shadow
+ * root and call click() or dispatch events, so only events the browser raised for a person
+ * (isTrusted) count: nothing the page's scripts do can make the extension act.
  */
-function onPress(button: HTMLElement, action: () => void): void {
-  button.addEventListener('click', (event) => {
+function button(doc: Document, attrs: Record<string, string>, text: string, action: () => void): HTMLElement {
+  const el = h(doc, 'button', { type: 'button', ...attrs }, text);
+  el.addEventListener('click', (event) => {
     if (event.isTrusted) action();
   });
+  return el;
 }
 
 function buildMentionNav(doc: Document, actions: PanelActions): { nav: HTMLElement; count: HTMLElement; said: HTMLElement } {
   const count = h(doc, 'span', { class: 'count' });
   const said = h(doc, 'p', { class: 'said', role: 'status', 'aria-live': 'polite' });
-  const step = (direction: 1 | -1, label: string, text: string) => {
-    const button = h(doc, 'button', { type: 'button', class: direction === 1 ? 'next' : 'prev', 'aria-label': label }, text);
-    onPress(button, () => actions.onStep?.(direction));
-    return button;
-  };
+  const step = (direction: 1 | -1, label: string, text: string) =>
+    button(doc, { class: direction === 1 ? 'next' : 'prev', 'aria-label': label }, text, () => actions.onStep?.(direction));
   const nav = h(
     doc,
     'div',
@@ -68,9 +67,8 @@ function buildMentionNav(doc: Document, actions: PanelActions): { nav: HTMLEleme
 
 function buildQuotesButton(doc: Document, actions: PanelActions): HTMLElement | null {
   if (!actions.onOpenQuotes) return null;
-  const button = h(doc, 'button', { type: 'button', class: 'quotes-button' }, t('panelQuotes'));
-  onPress(button, () => actions.onOpenQuotes?.());
-  return h(doc, 'p', { class: 'quotes-line' }, button, ' ', t('panelQuotesAlso'));
+  const open = button(doc, { class: 'quotes-button' }, t('panelQuotes'), () => actions.onOpenQuotes?.());
+  return h(doc, 'p', { class: 'quotes-line' }, open, ' ', t('panelQuotesAlso'));
 }
 
 function buildBody(doc: Document, verdict: PageVerdict, nav: HTMLElement, actions: PanelActions): HTMLElement {
@@ -94,16 +92,16 @@ function buildBody(doc: Document, verdict: PageVerdict, nav: HTMLElement, action
 
 function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actions: PanelActions, onDismiss: () => void): HTMLElement {
   const body = buildBody(doc, verdict, nav, actions);
-  const collapse = h(doc, 'button', { type: 'button', class: 'collapse', 'aria-expanded': 'true', 'aria-controls': 'body' }, t('panelHide'));
-  const dismiss = h(doc, 'button', { type: 'button', class: 'dismiss', 'aria-label': t('panelClose') }, '✕');
+  const collapse = button(doc, { class: 'collapse', 'aria-expanded': 'true', 'aria-controls': 'body' }, t('panelHide'), () =>
+    setExpanded(body.hasAttribute('hidden')),
+  );
+  const dismiss = button(doc, { class: 'dismiss', 'aria-label': t('panelClose') }, '✕', onDismiss);
   const setExpanded = (expanded: boolean): void => {
     collapse.setAttribute('aria-expanded', String(expanded));
     collapse.textContent = expanded ? t('panelHide') : t('panelShow');
     body.hidden = !expanded;
   };
   if (actions.collapsed) setExpanded(false);
-  onPress(collapse, () => setExpanded(body.hasAttribute('hidden')));
-  onPress(dismiss, onDismiss);
   const panel = h(
     doc,
     'aside',

@@ -87,11 +87,31 @@ const NAMESAKES: Record<string, [RegExp, number][]> = {
   ],
 };
 
-function count(pattern: RegExp, text: string): number {
+/**
+ * The places' texts as one string, so that each pattern is run once per sample. A pattern's first
+ * run on a short string compiles it for the interpreter and a later run on a long one compiles it
+ * again to machine code: one run over everything compiles it once. No pattern spans a blank line,
+ * so no match crosses from one place into the next.
+ */
+interface Joined {
+  text: string;
+  /** Where each place's text starts in `text`, in order (and where one more would). */
+  starts: number[];
+}
+
+function join(texts: string[]): Joined {
+  const starts = [0];
+  for (const text of texts) starts.push(starts.at(-1)! + text.length + 2);
+  return { text: texts.join('\n\n'), starts };
+}
+
+/** Calls `each(match, place)` for every match of the global `pattern` in `joined`, with the index of the place it is in. */
+function eachMatch(pattern: RegExp, joined: Joined, each: (match: RegExpExecArray, place: number) => void): void {
   pattern.lastIndex = 0;
-  let n = 0;
-  while (pattern.exec(text)) n += 1;
-  return n;
+  for (let m = pattern.exec(joined.text); m; m = pattern.exec(joined.text)) {
+    const at = m.index;
+    each(m, joined.starts.findLastIndex((start) => start <= at));
+  }
 }
 
 function placesOf(sample: PageSample): [Place, string][] {
@@ -141,22 +161,22 @@ function compileContext(tables: Record<string, [RegExp, number][]>): CompiledCon
   return compiled;
 }
 
-/** Weighted context score per family over `texts`; each entry counts at most 5 times per text. */
-function contextScores(context: CompiledContext, texts: string[]): Map<string, number> {
+/** Weighted context score per family over the places; each entry counts at most 5 times per place. */
+function contextScores(context: CompiledContext, joined: Joined): Map<string, number> {
   const scores = new Map<string, number>();
   context.patterns.forEach((pattern, p) => {
     const entries = context.groups[p]!;
-    for (const text of texts) {
-      const seen = new Array<number>(entries.length).fill(0);
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-        const i = m.findIndex((g, k) => k > 0 && g !== undefined) - 1;
-        const entry = entries[i];
-        if (!entry || seen[i]! >= 5) continue;
-        seen[i]! += 1;
-        scores.set(entry.family, (scores.get(entry.family) ?? 0) + entry.weight);
-      }
-    }
+    /** How often each entry counted in the current place. */
+    let seen: number[] = [];
+    let current = -1;
+    eachMatch(pattern, joined, (m, place) => {
+      if (place !== current) [seen, current] = [entries.map(() => 0), place];
+      const i = m.findIndex((g, k) => k > 0 && g !== undefined) - 1;
+      const entry = entries[i];
+      if (!entry || seen[i]! >= 5) return;
+      seen[i]! += 1;
+      scores.set(entry.family, (scores.get(entry.family) ?? 0) + entry.weight);
+    });
   });
   return scores;
 }
@@ -175,13 +195,18 @@ interface TopicScore {
 /** Names that put a topic's parent organisation in the headline: the NCSC is part of GCHQ. */
 const PARENTS: Partial<Record<Topic, RegExp>> = { ncsc: /\bGCHQ\b/ };
 
-function scoreTopic(topic: Topic, places: [Place, string][]): TopicScore {
+function scoreTopic(topic: Topic, places: [Place, string][], joined: Joined): TopicScore {
   const result: TopicScore = { score: 0, mentions: 0, prominent: false, parentProminent: false, evidence: [] };
   const parent = PARENTS[topic];
-  for (const [place, text] of places) {
+  const counts = TERMS[topic].map((term) => {
+    const perPlace = places.map(() => 0);
+    eachMatch(term.pattern, joined, (_, place) => (perPlace[place]! += 1));
+    return perPlace;
+  });
+  for (const [p, [place, text]] of places.entries()) {
     if (parent && (place === 'title' || place === 'heading') && parent.test(text)) result.parentProminent = true;
-    for (const term of TERMS[topic]) {
-      const n = count(term.pattern, text);
+    for (const [t, term] of TERMS[topic].entries()) {
+      const n = counts[t]![p]!;
       if (n === 0) continue;
       result.evidence.push({ topic, term: term.label, place, count: n });
       result.score += WEIGHT[place] * Math.min(n, place === 'body' ? 6 : 2);
@@ -189,9 +214,8 @@ function scoreTopic(topic: Topic, places: [Place, string][]): TopicScore {
       if (place === 'url' || place === 'title' || place === 'heading') result.prominent = true;
     }
   }
-  if (result.mentions === 0) {
-    result.mentions = result.evidence.filter((e) => e.place === 'title').reduce((n, e) => n + e.count, 0);
-  }
+  // Named only in the headline: the headline's names are the mentions (places[1] is the title).
+  if (result.mentions === 0) result.mentions = counts.reduce((n, perPlace) => n + perPlace[1]!, 0);
   return result;
 }
 
@@ -201,8 +225,8 @@ function isAbout(s: TopicScore): boolean {
 }
 
 /** Whether the NCSC the page names is the UK's, rather than one of the bodies that share the name. */
-function ukNcsc(places: [Place, string][]): { uk: boolean; rival: string | null; margin: number } {
-  const scores = contextScores(CONTEXT, places.map(([, t]) => t));
+function ukNcsc(joined: Joined): { uk: boolean; rival: string | null; margin: number } {
+  const scores = contextScores(CONTEXT, joined);
   const uk = scores.get('UK') ?? 0;
   let rival: string | null = null;
   let best = 0;
@@ -224,7 +248,8 @@ const CANDIDATE = /kaspersky|ncsc|national cyber[\s-]security|cyber[\s-]?(?:secu
  * characters instead of 30,000.
  */
 export function mayBeAbout(texts: string[]): boolean {
-  return texts.some((t) => CANDIDATE.test(t));
+  // One string: the pattern is compiled once (see Joined), and no form of a name spans a blank line.
+  return CANDIDATE.test(texts.join('\n\n'));
 }
 
 /** Whether the verdict's "NCSC" mentions may be taken for the UK body (no namesake won on context). */
@@ -235,12 +260,13 @@ export function ncscIsUk(verdict: Pick<Verdict, 'topics' | 'evidence'>): boolean
 /** Classifies a page sample. Reads at most {@link LIMITS} of it, whatever its size. */
 export function detectTopic(sample: PageSample): Verdict {
   const places = placesOf(sample);
-  const scores = { kaspersky: scoreTopic('kaspersky', places), ncsc: scoreTopic('ncsc', places) };
+  const joined = join(places.map(([, text]) => text));
+  const scores = { kaspersky: scoreTopic('kaspersky', places, joined), ncsc: scoreTopic('ncsc', places, joined) };
   const topics: Topic[] = [];
   const evidence: Evidence[] = [];
   let confidence = 1;
   // Which body "NCSC" names matters even for a passing mention: the annotator marks only the UK's.
-  const ncscContext = scores.ncsc.mentions > 0 || scores.ncsc.prominent ? ukNcsc(places) : null;
+  const ncscContext = scores.ncsc.mentions > 0 || scores.ncsc.prominent ? ukNcsc(joined) : null;
   for (const topic of TOPICS) {
     const s = scores[topic];
     evidence.push(...s.evidence);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMainRoot, readPage } from '../../../src/content/read-page';
+import { findMainRoot, readPage, scanLandmarks } from '../../../src/content/read-page';
 import { LIMITS } from '../../../src/shared/detect-topic';
 
 const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
@@ -42,6 +42,30 @@ describe('findMainRoot', () => {
   it('returns the body of a page with no paragraphs', () => {
     const doc = parse('<body><div>Just some text</div></body>');
     expect(findMainRoot(doc)).toBe(doc.body);
+  });
+});
+
+describe('scanLandmarks', () => {
+  const links = (n: number): string => Array.from({ length: n }, (_, i) => `<a href="/${i}"><span>Link ${i}</span></a>`).join(' ');
+
+  it('steps over menus and paragraphs, so an article after thousands of links is still found', () => {
+    // 2,000 menu links and 700 teaser paragraphs of 4 links each: over 7,000 elements before the article.
+    const teasers = Array.from({ length: 700 }, () => `<p>${links(4)}</p>`).join('');
+    const doc = parse(`<body><header><nav><ul>${Array.from({ length: 2_000 }, (_, i) => `<li>${links(1).replace('/0', `/m${i}`)}</li>`).join('')}</ul></nav></header>
+      <div class="teasers">${teasers}</div><main><article id="story"><h1>Headline</h1>${para('The NCSC advised departments.')}</article></main></body>`);
+    expect(doc.body.getElementsByTagName('*').length).toBeGreaterThan(7_000);
+    const { main, h1s } = scanLandmarks(doc);
+    expect(main.article.map((el) => el.id)).toEqual(['story']);
+    expect(main.main).toHaveLength(1);
+    expect(h1s.map((el) => el.textContent)).toEqual(['Headline']);
+  });
+
+  it('looks at no more than 1,000 elements, so the cost of a huge page stays flat', () => {
+    const blocks = (n: number): string => Array.from({ length: n }, () => '<div>Block</div>').join('');
+    const near = parse(`<body>${blocks(900)}<article id="near">${para('Text.')}</article></body>`);
+    expect(scanLandmarks(near).main.article).toHaveLength(1);
+    const far = parse(`<body>${blocks(1_100)}<article id="far">${para('Text.')}</article></body>`);
+    expect(scanLandmarks(far).main.article).toHaveLength(0);
   });
 });
 

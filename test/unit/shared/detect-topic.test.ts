@@ -190,6 +190,35 @@ describe('detectTopic', () => {
   });
 });
 
+describe('detectTopic places', () => {
+  test('counts each match in the place it is in', () => {
+    const lead = 'Kaspersky said one thing. Kaspersky said another. Kaspersky said a third. ';
+    const verdict = detectTopic(page({
+      url: 'https://news.example.com/story',
+      title: 'Kaspersky and Kaspersky again',
+      headings: [],
+      text: `${lead.padEnd(LIMITS.lead, ' ')}Later on, Kaspersky said nothing more.`,
+    }));
+    expect(verdict.evidence.filter((e) => e.topic === 'kaspersky')).toEqual([
+      { topic: 'kaspersky', term: 'Kaspersky', place: 'title', count: 2 },
+      { topic: 'kaspersky', term: 'Kaspersky', place: 'lead', count: 3 },
+      { topic: 'kaspersky', term: 'Kaspersky', place: 'body', count: 1 },
+    ]);
+    expect(verdict.mentions.kaspersky).toBe(4);
+  });
+
+  test('a name split between the title and a heading is not a mention', () => {
+    const verdict = detectTopic(page({
+      url: 'https://news.example.com/story',
+      title: 'Advice from the National Cyber',
+      headings: ['Security Centre on antivirus'],
+      meta: [],
+      text: 'Departments were told to review their software.',
+    }));
+    expect(verdict.evidence).toEqual([]);
+  });
+});
+
 describe('detectTopic bounded work', () => {
   const filler = 'Markets were calm and the weather was mild across the region today. ';
   const mentions = ' Kaspersky said it would appeal. Kaspersky denied the claims. Kaspersky shares its code. Kaspersky again. ';
