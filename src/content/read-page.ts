@@ -64,8 +64,9 @@ export function findMainRoot(doc: Document, landmarks: Landmarks = scanLandmarks
   for (const kind of MAIN_KINDS) {
     const candidates = main[kind].filter((el) => !isBoilerplate(el));
     if (candidates.length === 0) continue;
+    // A lone candidate is not measured against anything: reading 201 characters says whether it is long enough.
     const best = candidates.reduce((a, b) => (textLength(b) > textLength(a) ? b : a));
-    if (textLength(best) > 200) return best;
+    if (textLength(best, 201) > 200) return best;
   }
   return densestBlock(doc) ?? doc.body;
 }
