@@ -72,8 +72,9 @@ export function findMainRoot(doc: Document, landmarks: Landmarks = scanLandmarks
 }
 
 /**
- * One bounded pass over the first MAX_SCANNED_ELEMENTS elements in document order, collecting the
- * candidates for the main text and the first h1s. querySelectorAll would walk the whole document.
+ * One bounded pass in document order over at most MAX_SCANNED_ELEMENTS elements (not counting the
+ * insides of NO_LANDMARKS_INSIDE elements, which it steps over), collecting the candidates for the
+ * main text and the first h1s. querySelectorAll would walk the whole document.
  */
 export interface Landmarks {
   main: Record<(typeof MAIN_KINDS)[number], Element[]>;
