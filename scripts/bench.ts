@@ -184,7 +184,7 @@ async function pageLoadCost(origin: string, chromeDir: string): Promise<Row[]> {
 async function contentScriptCost(name: 'chromium' | 'firefox', origin: string, extDir: string): Promise<Row[]> {
   const ext = await launchWithExtension(name, extDir);
   const rows: Row[] = [];
-  const pages: [string, string][] = [...SIZES.map(([label, bytes]): [string, string] => [label, `page-${bytes}.html`])];
+  const pages = SIZES.map(([label, bytes]): [string, string] => [label, `page-${bytes}.html`]);
   if (!quick) pages.push(['10 MB, irrelevant', 'irrelevant-10000000.html']);
   try {
     for (const [label, file] of pages) {

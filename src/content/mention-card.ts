@@ -2,7 +2,7 @@
  * The small card that explains a mark: who or what it is and its part in the story. Highlights
  * carry no events, so the pointer is hit-tested against the mention ranges.
  */
-import { h } from '../shared/dom';
+import { h, mountShadowHost } from '../shared/dom';
 import { t, tStory } from '../shared/i18n';
 import type { MarkedEntity } from '../shared/story';
 import { storyKeys } from '../shared/story-messages';
@@ -30,17 +30,11 @@ export function createMentionCard(
 ): MentionCard {
   let built: { host: HTMLElement; box: HTMLElement; name: HTMLElement; part: HTMLElement } | null = null;
   const build = (): NonNullable<typeof built> => {
-    const host = doc.createElement(CARD_TAG);
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = CARD_CSS;
     const name = h(doc, 'p', { class: 'name' });
     const part = h(doc, 'p', { class: 'part' });
     // Positioned inside the shadow root: the host's own styles are reset by `all: initial !important`.
     const box = h(doc, 'div', { class: 'card', role: 'tooltip' }, name, part, h(doc, 'p', { class: 'from' }, t('cardFrom', month)));
-    shadow.append(style, box);
-    (doc.body ?? doc.documentElement).append(host);
-    return (built = { host, box, name, part });
+    return (built = { host: mountShadowHost(doc, CARD_TAG, CARD_CSS, box), box, name, part });
   };
   let shown: Mention | null = null;
 

@@ -2,7 +2,7 @@
  * The context panel: a prefixed element with a shadow root, so no page CSS reaches in and none of
  * ours reaches out. Built only from the bundled story and the verdict's counts, always as text.
  */
-import { h } from '../shared/dom';
+import { h, mountShadowHost } from '../shared/dom';
 import { t, tStory } from '../shared/i18n';
 import { storyKeys } from '../shared/story-messages';
 import type { PageVerdict } from '../shared/messages';
@@ -125,17 +125,19 @@ function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actio
   return panel;
 }
 
-/** Adds the panel to the end of `doc.body` (replacing any earlier one) and returns it. */
 /** The panel mounted in each document, so a new one replaces it without searching the page. */
 const mounted = new WeakMap<Document, HTMLElement>();
 
+/** Adds the panel to the end of `doc.body` (replacing any earlier one) and returns it. */
 export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelActions): Panel {
   mounted.get(doc)?.remove();
-  const host = doc.createElement(PANEL_TAG);
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = PANEL_CSS;
   const { nav, count, said } = buildMentionNav(doc, actions);
+  const arrived = h(doc, 'p', { class: 'arrived', role: 'status', 'aria-live': 'polite' });
+  const host = mountShadowHost(doc, PANEL_TAG, PANEL_CSS, arrived, buildPanel(doc, verdict, nav, actions, () => {
+    host.remove();
+    actions.onDismiss?.();
+  }));
+  mounted.set(doc, host);
   const panel: Panel = {
     host,
     setMentionCount(n) {
@@ -147,13 +149,6 @@ export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelAc
     },
     destroy: () => host.remove(),
   };
-  const arrived = h(doc, 'p', { class: 'arrived', role: 'status', 'aria-live': 'polite' });
-  shadow.append(style, arrived, buildPanel(doc, verdict, nav, actions, () => {
-    panel.destroy();
-    actions.onDismiss?.();
-  }));
-  (doc.body ?? doc.documentElement).append(host);
-  mounted.set(doc, host);
   // Say once, politely, that the panel arrived. A live region announces changes, not its first
   // content, so the words go in after it is in the page; it sits outside the body, so it is heard
   // even when the panel starts collapsed.

@@ -17,6 +17,20 @@ export function h(doc: Document, tag: string, attrs: Attrs = {}, ...children: Ch
   return el;
 }
 
+/**
+ * Adds `<tag>` to the end of the page (its body, or its root element when it has none) with an
+ * open shadow root holding `css` and `children`, so that no page CSS reaches in and none of ours
+ * reaches out. Returns the host.
+ */
+export function mountShadowHost(doc: Document, tag: string, css: string, ...children: Node[]): HTMLElement {
+  const host = doc.createElement(tag);
+  const style = doc.createElement('style');
+  style.textContent = css;
+  host.attachShadow({ mode: 'open' }).append(style, ...children);
+  (doc.body ?? doc.documentElement).append(host);
+  return host;
+}
+
 /** A walker over the text nodes under `root`. */
 export function textWalker(root: Element): TreeWalker {
   return root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
