@@ -8,7 +8,7 @@ export default defineConfig({
     projects: [
       {
         // Bench-only timing code in the content script is off (see src/content/bench.ts).
-        define: { __BACKSTORY_BENCH__: 'false' },
+        define: { __BACKSTORY_BENCH__: 'false', __BACKSTORY_BUILD__: JSON.stringify('unit-test-build') },
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],

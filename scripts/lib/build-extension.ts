@@ -1,5 +1,6 @@
 /** Builds dist/chrome and dist/firefox: validated story, bundled scripts, static files, manifests. */
 import { build, type Plugin } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateStory, type Story } from '../../src/shared/story';
@@ -9,7 +10,9 @@ import { minifyCssPlugin } from './minify-css-plugin';
 import { DIST, ROOT, distFor, listFiles } from './paths';
 
 const ENTRIES = {
-  content: 'src/content/index.ts',
+  // The manifest's content script, on every page; the background injects the full stage where it may be needed.
+  'first-stage': 'src/content/first-stage.ts',
+  'full-stage': 'src/content/full-stage.ts',
   background: 'src/background/index.ts',
   'popup/popup': 'src/popup/index.ts',
   'options/options': 'src/options/index.ts',
@@ -75,6 +78,19 @@ export function fileSizes(dir: string): Record<string, number> {
   return Object.fromEntries(listFiles(dir).map((rel) => [rel, statSync(path.join(dir, rel)).size]));
 }
 
+/**
+ * A short hash of everything the build reads: the popup compares it with the one the first stage
+ * left in a page, to tell a page the running build looked at from one an earlier build did. The
+ * same sources give the same hash, so a rebuild stays byte-identical.
+ */
+export function buildId(): string {
+  const hash = createHash('sha256');
+  for (const file of ['manifest.json', 'package.json', ...listFiles(path.join(ROOT, 'src')).map((rel) => path.join('src', rel))].sort()) {
+    hash.update(file.split(path.sep).join('/')).update('\0').update(readFileSync(path.join(ROOT, file))).update('\0');
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
 /** What the bench build puts in front of each bundle: see src/content/bench.ts. */
 const BENCH_BANNER = `var __backstoryBegun = { '': performance.now() };
 function __backstoryBegin(name) { __backstoryBegun[name] = performance.now(); }
@@ -112,7 +128,7 @@ export async function buildExtension(options: BuildOptions = {}): Promise<Record
     target: ['chrome120', 'firefox140'],
     legalComments: 'none',
     plugins: [minifyCssPlugin, pageStoryPlugin],
-    define: { __BACKSTORY_BENCH__: String(options.bench === true) },
+    define: { __BACKSTORY_BENCH__: String(options.bench === true), __BACKSTORY_BUILD__: JSON.stringify(buildId()) },
     // The bench build's clock starts before any of the content script's own code runs.
     banner: options.bench ? { js: BENCH_BANNER } : undefined,
     charset: 'utf8',

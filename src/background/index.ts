@@ -3,6 +3,7 @@
 import browser from 'webextension-polyfill';
 import { parseMessage, warnIgnored } from '../shared/messages';
 import { clearVerdict, showVerdict } from './badge';
+import { injectFullStage } from './full-stage';
 import { openQuotes } from './open-quotes';
 import { announceSettingsChanged, pageSetup, rememberDismissed } from './page-state';
 
@@ -15,7 +16,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   const tabId = sender.tab?.id;
   // The page is named by the sender's address as the browser gives it, never by the message.
   const page = sender.url ?? sender.tab?.url;
-  // Only our content script, in the top frame of a web page, sends to the background: not another
+  // Only our content scripts, in the top frame of a web page, sends to the background: not another
   // extension, not a frame, and not one of our own pages (whose address is the extension's).
   const fromWebPage = /^https?:/.test(page ?? 'http:');
   if (sender.id !== browser.runtime.id || tabId === undefined || tabId < 0 || sender.frameId !== 0 || !fromWebPage) {
@@ -23,6 +24,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     return undefined;
   }
   const parsed = parseMessage(message);
+  if (parsed?.type === 'startFullStage') return quietly(injectFullStage(tabId));
   if (parsed?.type === 'pageClassified') return quietly(showVerdict(tabId, parsed.verdict));
   if (parsed?.type === 'openQuotes') return quietly(openQuotes(sender.tab!));
   if (parsed?.type === 'getPageSetup') return pageSetup(page);

@@ -1,16 +1,18 @@
-// Popup entry: fills the static page from the bundled story and the messages file, then asks the
-// current tab's content script what it found there, and offers the per-site switch.
+// Popup entry: fills the static page from the bundled story and the messages file, then says what
+// Backstory made of the current tab (see tab-state.ts), and offers the per-site switch.
 import browser from 'webextension-polyfill';
 import { localDay, localMonth } from '../shared/dates';
 import { localizePage, t, tStory } from '../shared/i18n';
-import type { PageStatus } from '../shared/messages';
+import { FIRST_STAGE_KEY } from '../shared/first-stage-state';
+import type { PageStatus, PageVerdict } from '../shared/messages';
 import { sendToTab } from '../shared/send-message';
 import { isBlocked, loadSettings, withSiteBlocked } from '../shared/settings';
 import { story } from '../shared/story';
 import { storyKeys } from '../shared/story-messages';
 import { renderQuotes } from './quotes-view';
-import { checkAccess, requestAccess, type Access } from './site-access';
-import { describeStatus, fetchStatus } from './status-view';
+import { requestAccess, type Access } from './site-access';
+import { describeStatus } from './status-view';
+import { isPending, readTabState, type TabApis } from './tab-state';
 
 function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -33,16 +35,10 @@ function setStatus(text: string, unavailable = false): void {
   el.classList.toggle('unavailable', unavailable);
 }
 
-function renderStatus(status: PageStatus | null): void {
+function renderStatus(status: PageStatus): void {
   const { text, matched } = describeStatus(status);
-  setStatus(text, status === null);
+  setStatus(text);
   byId('status').dataset.matched = String(matched);
-}
-
-/** Keeps asking the content script for a while (a slow page may still be loading) and shows the answer. */
-async function pollStatus(ask: () => Promise<unknown>): Promise<void> {
-  const status = await fetchStatus(ask, 20, 500);
-  if (status) await showPage(status);
 }
 
 const readSettings = () => loadSettings(browser.storage.sync);
@@ -73,20 +69,35 @@ async function showPage(status: PageStatus): Promise<void> {
   box.hidden = false;
 }
 
+/** Shows `text` with one button that reloads the tab and then checks it again. */
+function offerReload(tabId: number, text: string): void {
+  const box = byId('access');
+  const reload = byId<HTMLButtonElement>('reload');
+  byId('access-text').textContent = text;
+  byId('allow').hidden = true;
+  reload.hidden = false;
+  box.hidden = false;
+  reload.onclick = async () => {
+    box.hidden = true;
+    setStatus(t('popupChecking'));
+    await browser.tabs.reload(tabId).catch(() => undefined);
+    await showStatus(tabId);
+  };
+}
+
 /**
  * The browser withholds Backstory's access to this site: say so, and offer to ask for it. Once
- * granted, the page must load again for the content script to run in it.
+ * granted, the page must load again for the first stage to run in it.
  */
-function offerAccess(tabId: number, access: Extract<Access, { kind: 'withheld' }>, ask: () => Promise<unknown>): void {
-  const box = byId('access');
-  const text = byId('access-text');
+function offerAccess(tabId: number, access: Extract<Access, { kind: 'withheld' }>): void {
   const allow = byId<HTMLButtonElement>('allow');
-  const reload = byId<HTMLButtonElement>('reload');
+  const text = byId('access-text');
   setStatus(t('accessWithheld', access.site ?? t('accessThisSite')), true);
   text.textContent = t('accessWhy');
   allow.textContent = access.site ? t('accessAllowSite', access.site) : t('accessAllowAll');
-  box.hidden = false;
-  allow.addEventListener('click', async () => {
+  allow.hidden = false;
+  byId('access').hidden = false;
+  allow.onclick = async () => {
     allow.disabled = true;
     const granted = await requestAccess(browser.permissions, access.origins);
     allow.disabled = false;
@@ -94,37 +105,64 @@ function offerAccess(tabId: number, access: Extract<Access, { kind: 'withheld' }
       text.textContent = t('accessDenied');
       return;
     }
-    allow.hidden = true;
-    reload.hidden = false;
-    text.textContent = t('accessGranted');
-    reload.focus();
-  });
-  reload.addEventListener('click', async () => {
-    box.hidden = true;
-    setStatus(t('popupChecking'));
-    await browser.tabs.reload(tabId).catch(() => undefined);
-    await pollStatus(ask);
-  });
+    offerReload(tabId, t('accessGranted'));
+    byId('reload').focus();
+  };
 }
 
-/**
- * Asks the tab's content script for its verdict. If it does not answer at first, the popup checks
- * whether the browser withholds access to the site; if not, it says the page can't be read but
- * keeps asking for a while: on a slow page the script (run at document_idle) may still come.
- */
-async function showStatus(): Promise<void> {
-  const tabId = await targetTabId().catch(() => undefined);
-  if (tabId === undefined) return renderStatus(null);
-  const ask = () => sendToTab<'getPageStatus'>(tabId, { type: 'getPageStatus' });
-  const status = await fetchStatus(ask);
-  if (status !== null) return showPage(status);
-  // The address is known when the person opened the popup on this tab (activeTab); else undefined.
-  const tab = await browser.tabs.get(tabId).catch(() => undefined);
-  const access = await checkAccess(browser.permissions, tab?.url);
-  if (access.kind === 'withheld') return offerAccess(tabId, access, ask);
-  renderStatus(null);
-  await pollStatus(ask);
+/** The browser calls behind readTabState, for tab `tabId`. */
+function tabApis(tabId: number): TabApis {
+  return {
+    askFullStage: () => sendToTab<'getPageStatus'>(tabId, { type: 'getPageStatus' }),
+    // Runs in the extension's isolated world of the page, where the first stage keeps its state.
+    probeFirstStage: async () => {
+      const [result] = await browser.scripting.executeScript({
+        target: { tabId, frameIds: [0] },
+        func: (key: string) => (globalThis as unknown as Record<string, unknown>)[key] ?? null,
+        args: [FIRST_STAGE_KEY],
+      });
+      return result?.result;
+    },
+    tab: async () => {
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      return { url: tab?.url, loading: tab?.status === 'loading' };
+    },
+    permissions: browser.permissions,
+  };
 }
+
+/** How long the popup waits for a full stage on its way, or for a page to finish loading. */
+const PATIENCE = { tries: 40, everyMs: 250 };
+
+/** Says what Backstory made of tab `tabId`, asking again for a while where an answer is on its way. */
+async function showStatus(tabId: number): Promise<void> {
+  const apis = tabApis(tabId);
+  let state = await readTabState(apis, __BACKSTORY_BUILD__);
+  for (let tries = 1; isPending(state) && tries < PATIENCE.tries; tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, PATIENCE.everyMs));
+    state = await readTabState(apis, __BACKSTORY_BUILD__);
+  }
+  switch (state.kind) {
+    case 'classified':
+      return showPage(state.status);
+    case 'dismissed':
+      if (state.site) return showPage({ state: 'classified', verdict: NOT_ABOUT, site: state.site });
+      return setStatus(t('notAbout'));
+    case 'withheld':
+      return offerAccess(tabId, state.access);
+    case 'notRun':
+      setStatus(state.loading ? t('popupStillLoading') : t('popupNotRun'), true);
+      return offerReload(tabId, t('popupReloadWhy'));
+    case 'starting':
+      setStatus(t('popupNoAnswer'), true);
+      return offerReload(tabId, t('popupReloadWhy'));
+    case 'cannotRun':
+      return setStatus(t('popupCannotRun'), true);
+  }
+}
+
+/** A page's status where the first stage found no mention: about neither topic. */
+const NOT_ABOUT: PageVerdict = { topics: [], mentions: { kaspersky: 0, ncsc: 0 }, confidence: 1 };
 
 localizePage(document);
 byId('settings').addEventListener('click', () => void browser.runtime.openOptionsPage().then(() => window.close(), () => undefined));
@@ -133,4 +171,6 @@ byId('story-heading').textContent = tStory(storyKeys.headline);
 byId('story-lead').textContent = tStory(storyKeys.summary(0));
 byId('source').textContent = t('popupSource', localDay(story.reported));
 renderQuotes(byId('quotes'), byId('copy-status'), story.quotes);
-void showStatus();
+void targetTabId()
+  .catch(() => undefined)
+  .then((tabId) => (tabId === undefined ? setStatus(t('popupCannotRun'), true) : showStatus(tabId)));

@@ -239,19 +239,6 @@ function ukNcsc(joined: Joined): { uk: boolean; rival: string | null; margin: nu
   return { uk: uk > best || best <= 1, rival: best > 1 ? rival : null, margin: uk - best };
 }
 
-/** Any word that could start a case for either topic; without one, nothing else needs reading. */
-const CANDIDATE = /kaspersky|ncsc|national cyber[\s-]security|cyber[\s-]?(?:security )?(?:agency|centre|center|chief)|gchq/i;
-
-/**
- * A cheap first look: false when `texts` (URL, title, meta and the start of the main text) name
- * neither topic in any form, so an unrelated page is dismissed after reading a few thousand
- * characters instead of 30,000.
- */
-export function mayBeAbout(texts: string[]): boolean {
-  // One string: the pattern is compiled once (see Joined), and no form of a name spans a blank line.
-  return CANDIDATE.test(texts.join('\n\n'));
-}
-
 /** Whether the verdict's "NCSC" mentions may be taken for the UK body (no namesake won on context). */
 export function ncscIsUk(verdict: Pick<Verdict, 'topics' | 'evidence'>): boolean {
   return verdict.topics.includes('ncsc') || !verdict.evidence.some((e) => e.term.startsWith('namesake:'));

@@ -31,6 +31,8 @@ export interface PageSetup {
 
 /** Request and response types, by message type. Events are past tense, commands imperative. */
 export interface MessageMap {
+  /** first stage → background: this page may be about the story; inject the full stage into the sender's frame. */
+  startFullStage: { request: { type: 'startFullStage' }; response: void };
   /** content → background: the page has been classified. */
   pageClassified: { request: { type: 'pageClassified'; verdict: PageVerdict }; response: void };
   /** popup → content: what did you make of this page? */
@@ -87,6 +89,8 @@ export function parseMessage(value: unknown): Message | null {
       const verdict = parseVerdict(value.verdict);
       return verdict ? { type: 'pageClassified', verdict } : null;
     }
+    case 'startFullStage':
+      return { type: 'startFullStage' };
     case 'getPageStatus':
       return { type: 'getPageStatus' };
     case 'openQuotes':

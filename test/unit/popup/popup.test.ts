@@ -8,7 +8,7 @@ vi.mock('webextension-polyfill', () => ({
 }));
 
 import { renderQuotes } from '../../../src/popup/quotes-view';
-import { describeStatus, fetchStatus } from '../../../src/popup/status-view';
+import { describeStatus } from '../../../src/popup/status-view';
 import { quoteWithAttribution } from '../../../src/shared/quote-view';
 import { story } from '../../../src/shared/story';
 
@@ -95,12 +95,6 @@ describe('renderQuotes', () => {
 });
 
 describe('describeStatus', () => {
-  it('explains that the page cannot be read when there is no status', () => {
-    const { text, matched } = describeStatus(null);
-    expect(text).toMatch(/can’t read this page/);
-    expect(matched).toBe(false);
-  });
-
   it('says a not-relevant page is not about the story', () => {
     const status = { state: 'classified' as const, verdict: { topics: [], mentions: { kaspersky: 1, ncsc: 0 }, confidence: 0.85 }, site: 'news.example.com' };
     expect(describeStatus(status)).toEqual({ text: 'This page is not about this story.', matched: false });
@@ -110,26 +104,4 @@ describe('describeStatus', () => {
     const status = { state: 'classified' as const, verdict: { topics: ['ncsc' as const], mentions: { kaspersky: 0, ncsc: 4 }, confidence: 0.9 }, site: 'news.example.com' };
     expect(describeStatus(status)).toEqual({ text: 'This page mentions the NCSC 4 times.', matched: true });
   });
-});
-
-describe('fetchStatus', () => {
-  const good = { state: 'classified', verdict: { topics: ['kaspersky'], mentions: { kaspersky: 2, ncsc: 0 }, confidence: 0.7 }, site: 'news.example.com' };
-
-  it('returns the parsed status of a good answer', async () => {
-    await expect(fetchStatus(() => Promise.resolve(good))).resolves.toEqual(good);
-  });
-
-  it('returns null when the ask rejects', async () => {
-    await expect(fetchStatus(() => Promise.reject(new Error('Could not establish connection.')))).resolves.toBeNull();
-  });
-
-  it.each([
-    undefined, null, 'classified', { state: 'classified' }, { ...good, verdict: { ...good.verdict, topics: ['x'] } },
-    { ...good, site: undefined }, { ...good, site: 'not a host/name' }, { ...good, site: 'x'.repeat(300) },
-  ])(
-    'returns null for the malformed answer %j',
-    async (answer) => {
-      await expect(fetchStatus(() => Promise.resolve(answer))).resolves.toBeNull();
-    },
-  );
 });

@@ -1,5 +1,6 @@
-// Content script entry. The flag lives in the extension's isolated world, so a second injection
-// of this script into the same page finds it and does nothing: one page, one panel.
+// The full stage's entry: the background injects it into a page whose first stage (first-stage.ts)
+// found a possible mention of the story. The flag lives in the extension's isolated world, so a
+// second injection into the same page finds it and does nothing: one page, one panel.
 import './bench';
 import { startContentScript } from './content-script';
 

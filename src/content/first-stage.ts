@@ -1,0 +1,66 @@
+/**
+ * The first stage: the one script the manifest puts into every web page, a few hundred bytes
+ * minified. It takes the page's first look and, only when the page could be about the story, asks
+ * the background to inject the full stage (full-stage.ts). Everywhere else it touches no extension
+ * API, sends nothing, and listens for nothing but a single-page app's move to a new address.
+ */
+import { mayBeAbout } from '../shared/candidate';
+import { FIRST_STAGE_KEY, type FirstStageState } from '../shared/first-stage-state';
+import { isHtmlPage, readFirstLook } from './first-look';
+
+/** After a single-page app moves to a new address, its new article is looked at after each of these delays: it may render late. */
+const LOOK_AGAIN_MS = [500, 2_000];
+
+type Runtime = { sendMessage(message: unknown): Promise<unknown> };
+const scope = globalThis as typeof globalThis & { [FIRST_STAGE_KEY]?: FirstStageState; browser?: { runtime: Runtime }; chrome?: { runtime: Runtime } };
+
+/** The page's identity: its address without the fragment (a new fragment is not a new article). */
+const pageKey = (): string => location.origin + location.pathname + location.search;
+
+/** Asks the background for the full stage. A refusal means the extension was reloaded or removed under the page. */
+function startFullStage(): void {
+  (scope.browser ?? scope.chrome)!.runtime.sendMessage({ type: 'startFullStage' }).catch(() => undefined);
+}
+
+/** Calls `look` after each of LOOK_AGAIN_MS once the page's address changes without a new document. */
+function watchAddress(look: () => void, signal: AbortSignal): void {
+  let last = pageKey();
+  let timers: ReturnType<typeof setTimeout>[] = [];
+  const cancel = (): void => timers.forEach(clearTimeout);
+  const moved = (): void => {
+    if (pageKey() === last) return;
+    last = pageKey();
+    cancel();
+    timers = LOOK_AGAIN_MS.map((ms) => setTimeout(look, ms));
+  };
+  signal.addEventListener('abort', cancel);
+  const navigation = (window as Window & { navigation?: EventTarget }).navigation;
+  if (navigation) {
+    navigation.addEventListener('navigatesuccess', moved, { signal });
+    return;
+  }
+  // Without the Navigation API (Firefox before 147) a script cannot see the page's pushState, but
+  // an app that shows a new article almost always changes the title: watch <head>, not the body.
+  addEventListener('popstate', moved, { signal });
+  const observer = new MutationObserver(moved);
+  if (document.head) observer.observe(document.head, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener('abort', () => observer.disconnect());
+}
+
+// A second injection into the same page (the extension reloaded by hand) finds the state and stops.
+if (!scope[FIRST_STAGE_KEY]) {
+  const state: FirstStageState = { build: __BACKSTORY_BUILD__, candidate: false };
+  scope[FIRST_STAGE_KEY] = state;
+  const controller = new AbortController();
+  const look = (): void => {
+    if (state.candidate || !mayBeAbout(readFirstLook(document, location.href))) return;
+    // From here on the full stage follows the page, navigation included.
+    state.candidate = true;
+    controller.abort();
+    startFullStage();
+  };
+  if (isHtmlPage(document)) {
+    look();
+    if (!state.candidate) watchAddress(look, controller.signal);
+  }
+}
