@@ -29,6 +29,12 @@ export interface LaunchOptions {
   autoGrantRequests?: boolean;
   /** Firefox: the colour scheme and motion preference pages see (Chromium tests emulate them per page). */
   darkReducedMotion?: boolean;
+  /**
+   * Opens this address in a tab before the extension is installed, as a reader's tab that was open
+   * when they installed it (the browser puts no content script into it). Chromium then installs the
+   * extension over the pipe instead of loading it at start.
+   */
+  openBeforeInstall?: string;
 }
 
 /** The fixed moz-extension host used for Firefox runs, so URLs are predictable. */
@@ -92,14 +98,20 @@ function extensionBrowser(
 export async function launchChromium(dir: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const extDir = path.resolve(dir);
   const userDataDir = tempProfile('chromium');
+  const early = options.openBeforeInstall;
   const browser = await puppeteer.launch({
     executablePath: findBrowser('chromium'),
     headless: options.headless ?? true,
     userDataDir,
     defaultViewport: null,
     // puppeteer passes --disable-extensions itself; both flags below are needed for the worker to start.
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, '--window-size=1280,900'],
+    args: [...CHROMIUM_FLAGS, ...(early ? [] : [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`]), '--window-size=1280,900'],
+    ...(early ? { enableExtensions: true, pipe: true } : {}),
   });
+  if (early) {
+    await (await browser.newPage()).goto(early, { waitUntil: 'load' });
+    await browser.installExtension(extDir);
+  }
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
   // Node's URL gives "null" as the origin of non-special schemes, so build it from the host.
   const baseUrl = `chrome-extension://${new URL(target.url()).host}/`;
@@ -133,6 +145,7 @@ export async function launchFirefox(dir: string, options: LaunchOptions = {}): P
       'browser.shell.checkDefaultBrowser': false,
     },
   });
+  if (options.openBeforeInstall) await (await browser.newPage()).goto(options.openBeforeInstall, { waitUntil: 'load' });
   await browser.installExtension(extDir);
   const baseUrl = `moz-extension://${FIREFOX_UUID}/`;
   return extensionBrowser('firefox', browser, baseUrl, userDataDir, async (relative) => {

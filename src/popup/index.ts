@@ -116,12 +116,14 @@ function tabApis(tabId: number): TabApis {
     askFullStage: () => sendToTab<'getPageStatus'>(tabId, { type: 'getPageStatus' }),
     // Runs in the extension's isolated world of the page, where the first stage keeps its state.
     probeFirstStage: async () => {
-      const [result] = await browser.scripting.executeScript({
+      const [answer] = await browser.scripting.executeScript({
         target: { tabId, frameIds: [0] },
         func: (key: string) => (globalThis as unknown as Record<string, unknown>)[key] ?? null,
         args: [FIRST_STAGE_KEY],
       });
-      return result?.result;
+      // Firefox answers a page it keeps extensions out of (about:, the add-on store) with no result at all.
+      if (!answer) throw new Error('the page could not be scripted');
+      return answer.result;
     },
     tab: async () => {
       const tab = await browser.tabs.get(tabId).catch(() => undefined);

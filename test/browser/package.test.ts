@@ -19,7 +19,7 @@ describe('npm run package', () => {
       const entries = readZip(readFileSync(name(browser)));
       const built = JSON.parse(entries.find((e) => e.path === 'manifest.json')!.data.toString('utf8'));
       expect(built.version).toBe(manifest.version);
-      expect(entries.map((e) => e.path)).toContain('content.js');
+      expect(entries.map((e) => e.path)).toEqual(expect.arrayContaining(['first-stage.js', 'full-stage.js']));
       expect(entries.every((e) => !e.path.includes('..') && !e.path.startsWith('/'))).toBe(true);
     }
     const source = readZip(readFileSync(name('source'))).map((e) => e.path);
