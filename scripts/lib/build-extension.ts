@@ -98,6 +98,9 @@ function __backstoryEnd(name, ms) {
   var data = document.documentElement.dataset, marks = JSON.parse(data.backstoryBench || '{}');
   marks[name] = (marks[name] || 0) + (ms === undefined ? performance.now() - (__backstoryBegun[name] ?? __backstoryBegun['']) : ms);
   data.backstoryBench = JSON.stringify(marks);
+}
+function __backstoryStamp(name, fromStart) {
+  __backstoryEnd(name, fromStart ? __backstoryBegun[''] : performance.now());
 }`;
 
 export interface BuildOptions {

@@ -3,7 +3,7 @@ import { mayBeAbout } from '../shared/candidate';
 import { detectTopic, LIMITS } from '../shared/detect-topic';
 import type { PageVerdict } from '../shared/messages';
 import type { Verdict } from '../shared/topics';
-import { isHtmlPage, readFirstLook } from './first-look';
+import { isHtmlPage, mayBeAboutPage } from './first-look';
 import { findMainRoot, readSample, scanLandmarks, textReader } from './read-page';
 
 /** How much main text the detector reads before deciding whether to read up to LIMITS.text. */
@@ -24,7 +24,7 @@ export function classifyDocument(doc: Document, url: string): { verdict: Verdict
   const landmarks = scanLandmarks(doc);
   const root = findMainRoot(doc, landmarks);
   // The first stage's test comes first: what it dismisses is never relevant, here or there.
-  if (!mayBeAbout(readFirstLook(doc, url))) return { verdict: neither(), root };
+  if (!mayBeAboutPage(doc, url)) return { verdict: neither(), root };
   // The glance and the full read share one reader: the second read goes on where the first stopped.
   const reader = root && textReader(root);
   const glance = readSample(doc, root, url, landmarks, GLANCE_CHARS, reader);

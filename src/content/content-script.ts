@@ -70,6 +70,7 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
     verdict = toPageVerdict(run.verdict);
     report();
     if (__BACKSTORY_BENCH__) {
+      if (run.panel) __backstoryStamp('panelAt');
       __backstoryEnd('firstRunMs');
       const { annotator } = run;
       void (annotator?.idle() ?? Promise.resolve()).then(() => __backstoryEnd('markingMs', annotator?.workMs() ?? 0));

@@ -5,6 +5,8 @@
  * the first look dismisses is never called relevant.
  */
 
+import { mayBeAbout } from '../shared/candidate';
+
 /** How much of the body's text the first look reads, in document order. */
 export const FIRST_LOOK_TEXT = 10_000;
 /** At most this many meta tags of <head>, each cut to META_CHARS. */
@@ -20,9 +22,14 @@ export function isHtmlPage(doc: Document): boolean {
   return doc.contentType === 'text/html' && doc.body !== null;
 }
 
-/** The address, the title, the describing meta tags and the first FIRST_LOOK_TEXT characters of the body's text. */
+/** The first stage's test: `doc` is an HTML page whose first look names either topic in some form. */
+export function mayBeAboutPage(doc: Document, url: string): boolean {
+  return isHtmlPage(doc) && mayBeAbout(readFirstLook(doc, url));
+}
+
+/** The address (as given, and as words), the title, the describing meta tags and the first FIRST_LOOK_TEXT characters of the body's text. */
 export function readFirstLook(doc: Document, url: string): string[] {
-  const texts = [url.slice(0, 2_000), doc.title.slice(0, 500)];
+  const texts = [url.slice(0, 2_000), urlWords(url), doc.title.slice(0, 500)];
   let metas = 0;
   for (const el of doc.head?.children ?? []) {
     if (el.localName !== 'meta' || !DESCRIBES.test(el.getAttribute('name') ?? el.getAttribute('property') ?? '')) continue;
@@ -31,6 +38,15 @@ export function readFirstLook(doc: Document, url: string): string[] {
   }
   if (doc.body) texts.push(bodyText(doc.body));
   return texts;
+}
+
+/** The address's path as the detector reads it: decoded, with "-", "_", "/", "+" and "." as spaces ("/uk_cyber_agency"). */
+function urlWords(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.slice(0, 2_000)).replace(/[-_/+.]+/g, ' ');
+  } catch {
+    return '';
+  }
 }
 
 /** The first FIRST_LOOK_TEXT characters of `body`'s text, without scripts and styles; a huge text node is not copied whole. */

@@ -4,9 +4,9 @@
  * the background to inject the full stage (full-stage.ts). Everywhere else it touches no extension
  * API, sends nothing, and listens for nothing but a single-page app's move to a new address.
  */
-import { mayBeAbout } from '../shared/candidate';
 import { FIRST_STAGE_KEY, type FirstStageState } from '../shared/first-stage-state';
-import { isHtmlPage, readFirstLook } from './first-look';
+import './bench';
+import { isHtmlPage, mayBeAboutPage } from './first-look';
 
 /** After a single-page app moves to a new address, its new article is looked at after each of these delays: it may render late. */
 const LOOK_AGAIN_MS = [500, 2_000];
@@ -53,7 +53,7 @@ if (!scope[FIRST_STAGE_KEY]) {
   scope[FIRST_STAGE_KEY] = state;
   const controller = new AbortController();
   const look = (): void => {
-    if (state.candidate || !mayBeAbout(readFirstLook(document, location.href))) return;
+    if (state.candidate || !mayBeAboutPage(document, location.href)) return;
     // From here on the full stage follows the page, navigation included.
     state.candidate = true;
     controller.abort();
@@ -62,5 +62,9 @@ if (!scope[FIRST_STAGE_KEY]) {
   if (isHtmlPage(document)) {
     look();
     if (!state.candidate) watchAddress(look, controller.signal);
+  }
+  if (__BACKSTORY_BENCH__) {
+    __backstoryStamp('firstStageStartAt', true);
+    __backstoryEnd('firstStageMs');
   }
 }
