@@ -10,8 +10,8 @@ describe.each(['chrome', 'firefox'] as const)('dist/%s', (target) => {
   const dir = distFor(target);
   const scripts = Object.keys(fileSizes(dir)).filter((f) => f.endsWith('.js'));
 
-  it('keeps the content script under 30 KB minified', () => {
-    expect(fileSizes(dir)['content.js']).toBeLessThan(30_000);
+  it('keeps the content script under 64 KB minified (the budget of the full stage)', () => {
+    expect(fileSizes(dir)['content.js']).toBeLessThan(64_000);
   });
 
   it('carries none of the bench build\'s timing code', () => {

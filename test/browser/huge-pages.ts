@@ -1,8 +1,9 @@
 /**
  * Pages too big to commit, generated at test time: one whose article is a single 10 MB text node,
- * and one with 100,000 mentions. Each starts with a probe that records how long the page went
+ * and one with 100,000 mentions. Each ends with a probe that records how long the page went
  * without a frame (see RAF_PROBE), and says how many mentions its article holds.
  */
+import { PREFIX } from '../../src/shared/ui-prefix';
 
 /** A generated page and the number of mentions in its article, counted as they were written. */
 export interface HugePage {
@@ -11,51 +12,35 @@ export interface HugePage {
 }
 
 /**
- * An inline script, first in the page: a requestAnimationFrame loop that writes the largest gap
- * between two consecutive frames, in ms, into <html data-raf-max-gap>, and the gaps over 50 ms
- * with their end times into data-raf-long-gaps (a data attribute reads the same from the page,
- * the test and both browsers; written only when they change, so the probe itself does not make
- * the page change every frame).
+ * An inline script, last in the page, so it runs once the 10 MB of text is parsed and before any
+ * content script (document_idle comes after DOMContentLoaded). It lays the page out, then runs a
+ * requestAnimationFrame loop that records how long the page went without a frame, and when the
+ * extension's panel arrived (a MutationObserver callback, at the end of the task that mounted it).
+ * On <html> (a data attribute reads the same from the page, the test and both browsers; each is
+ * written only when it changes, so the probe does not make the page change every frame):
+ * - data-panel-at: when the panel arrived (ms since the page's start);
+ * - data-max-gap: the largest gap between two frames, counting only gaps that end after the panel
+ *   arrived: the one that holds the task which mounted the panel, and every one after it. Before
+ *   it the browser itself takes up to 130 ms a frame laying out and first painting a 10 MB page.
+ * - data-long-gaps: every gap over 50 ms, as [end, length], from the start.
  */
 const RAF_PROBE = `<script>(() => {
   const root = document.documentElement;
-  let last = 0, max = 0, long = [];
+  document.body.getBoundingClientRect();
+  let last = performance.now(), panelAt = Infinity, max = 0;
+  const long = [];
+  new MutationObserver(() => {
+    if (panelAt === Infinity && document.querySelector('${PREFIX}panel')) root.dataset.panelAt = String(Math.round(panelAt = performance.now()));
+  }).observe(document.body, { childList: true });
   const tick = (now) => {
     const gap = now - last;
-    if (gap > max) root.dataset.rafMaxGap = String(Math.round(max = gap));
-    if (gap > 50) root.dataset.rafLongGaps = JSON.stringify((long = [...long, [Math.round(now), Math.round(gap)]]));
+    if (now >= panelAt && gap > max) root.dataset.maxGap = String(Math.round(max = gap));
+    if (gap > 50) long.push([Math.round(now), Math.round(gap)]), root.dataset.longGaps = JSON.stringify(long);
     last = now;
     requestAnimationFrame(tick);
   };
-  // Called at the end of the page; the record starts once the page's first frame is drawn.
-  window.rafProbeStart = () => requestAnimationFrame(() => requestAnimationFrame((now) => {
-    last = now; max = 0; long = [];
-    root.dataset.rafMaxGap = '0';
-    root.dataset.rafLongGaps = '[]';
-    // Whether the extension had shown its panel before the record started (then it missed some of its work).
-    root.dataset.rafPanelBeforeStart = String(document.querySelector('backstory-panel') !== null);
-    requestAnimationFrame(tick);
-  }));
-  // Chromium only (Firefox has no such entries): every script over 50 ms that ran in a long
-  // animation frame, from the page's start, with the URL it came from.
-  if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
-    const scripts = [];
-    new PerformanceObserver((list) => {
-      for (const frame of list.getEntries()) {
-        for (const s of frame.scripts) if (s.duration > 50) scripts.push([s.sourceURL, Math.round(s.duration), s.invoker]);
-      }
-      root.dataset.longScripts = JSON.stringify(scripts);
-    }).observe({ type: 'long-animation-frame', buffered: true });
-  }
+  requestAnimationFrame(tick);
 })();</script>`;
-
-/**
- * An inline script, last in the page: lays the page out and starts the probe, whose record begins
- * after the page's first frame. The browser's own layout and first paint of a 10 MB page take up
- * to a second and are not the extension's; they happen here, while the page is still parsing, so
- * before any content script runs (document_idle comes after DOMContentLoaded).
- */
-const RAF_START = `<script>document.body.getBoundingClientRect(); addEventListener('load', () => setTimeout(window.rafProbeStart, Number(new URLSearchParams(location.search).get('delay') ?? 0)));</script>`;
 
 /** Words that hold no alias of any marked entity (checked by the unit test of this generator). */
 const FILLER = (
@@ -76,9 +61,9 @@ function filler(length: number, seed: number): string {
 }
 
 function page(title: string, article: string): string {
-  return `<!doctype html><html lang="en"><head>${RAF_PROBE}<meta charset="utf-8"><title>${title}</title></head>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
 <body><header><p>Long Tasks News</p></header><main><article>${article}</article></main>
-<footer><p>A generated page for the long-task tests.</p></footer>${RAF_START}</body></html>`;
+<footer><p>A generated page for the long-task tests.</p></footer>${RAF_PROBE}</body></html>`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startAnnotator, type Annotator } from '../../../src/content/annotator';
+import { liveRange, startAnnotator, type Annotator } from '../../../src/content/annotator';
 import { compileMatcher, entitiesToMark, findMentions } from '../../../src/content/mentions';
 import { story } from '../../../src/shared/story';
 
@@ -22,7 +22,7 @@ function start(renderer: 'highlight' | 'wrap' = 'wrap', html = ARTICLE): Annotat
   return annotator;
 }
 
-const words = (a: Annotator) => a.mentions().map((m) => m.range.toString());
+const words = (a: Annotator) => a.mentions().map((m) => liveRange(m).toString());
 const settle = (ms = 40) => new Promise((resolve) => setTimeout(resolve, ms));
 
 afterEach(() => {
