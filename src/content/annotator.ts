@@ -7,9 +7,10 @@ import type { MarkedEntity as Entity } from '../shared/story';
 import { blockOf, scopeChecker, skipPast } from './boilerplate';
 import { textWalker } from '../shared/dom';
 import { debounce } from './debounce';
-import { compileMatcher, findMentions, type MentionMatcher, type TextMention } from './mentions';
+import { compileMatcher, findMentions, type TextMention } from './mentions';
 import { createMarkRenderer, isOwnNode, type DrawnMark, type MarkRenderer, type TextSpot } from './mark-renderer';
-import { isLong, textOf } from './long-text';
+import { findMentionsInNode, isLong } from './long-text';
+import { mentionIn, mentionOrder } from './mention-order';
 import { SLICE_MS, yieldToBrowser } from './yield-to-browser';
 
 /** One marked mention: where its words are, their mark, and whom they name. */
@@ -68,20 +69,6 @@ export interface Annotator {
 interface NodeMentions {
   count: number;
   marked: Mention[];
-}
-
-/**
- * The mentions in `text` that start in [from, to), read through a window of the node's text just
- * wide enough to judge word boundaries, so a long node is never copied whole. Returns them with
- * offsets into the node, and where the next search should start (past a mention that runs over `to`).
- */
-export function findMentionsInNode(text: Text, matcher: MentionMatcher, from: number, to: number): { found: TextMention[]; next: number } {
-  const base = Math.max(0, from - 1);
-  const window = textOf(text, Math.min(text.length, to + matcher.longest) - base, base);
-  const found = findMentions(window, matcher, from - base)
-    .filter((m) => m.start + base < to)
-    .map((m) => ({ ...m, start: m.start + base, end: m.end + base }));
-  return { found, next: Math.max(to, found.at(-1)?.end ?? 0) };
 }
 
 /** Starts annotating `root`; everything it did is undone by `stop()` or by aborting `options.signal`. */
@@ -358,60 +345,6 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
     mentionAt: (node, offset) => mentionIn(atNode.get(node as Text), offset),
     stop,
   };
-}
-
-/** The mention in `list` (in order of their offsets) that holds `offset`, found by halving. */
-function mentionIn<M extends TextSpot>(list: readonly M[] | undefined, offset: number): M | undefined {
-  if (!list) return undefined;
-  let [low, high] = [0, list.length];
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (list[mid]!.end < offset) low = mid + 1;
-    else high = mid;
-  }
-  const m = list[low];
-  return m && m.start <= offset ? m : undefined;
-}
-
-/**
- * The text nodes that hold marked mentions, kept in document order without sorting them all: the
- * first pass meets them in order; the few the page adds later are put in place when someone asks.
- */
-function mentionOrder<M>(byNode: Map<Text, { marked: M[] }>): { add(node: Text, inOrder: boolean): void; changed(): void; all(): M[] } {
-  let nodes: Text[] = [];
-  let later: Text[] = [];
-  let all: M[] | null = [];
-  return {
-    add(node, inOrder) {
-      (inOrder ? nodes : later).push(node);
-    },
-    changed: () => void (all = null),
-    all() {
-      if (all) return all;
-      // Forgotten nodes go; a node forgotten and found again is placed again.
-      const placed = new Set<Text>();
-      const isMarked = (node: Text): boolean => (byNode.get(node)?.marked.length ?? 0) > 0;
-      nodes = nodes.filter((node) => isMarked(node) && !placed.has(node) && placed.add(node));
-      for (const node of later) {
-        if (!isMarked(node) || placed.has(node)) continue;
-        nodes.splice(placeOf(nodes, node), 0, node);
-        placed.add(node);
-      }
-      later = [];
-      return (all = nodes.flatMap((node) => byNode.get(node)!.marked));
-    },
-  };
-}
-
-/** Where `node` goes in `nodes` (in document order), found by halving. */
-function placeOf(nodes: Text[], node: Text): number {
-  let [low, high] = [0, nodes.length];
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (nodes[mid]!.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { findMentionsInNode, liveRange, MAX_DRAWN, startAnnotator, type Annotator } from '../../../src/content/annotator';
-import { LONG_TEXT } from '../../../src/content/long-text';
+import { liveRange, MAX_DRAWN, startAnnotator, type Annotator } from '../../../src/content/annotator';
+import { findMentionsInNode, LONG_TEXT } from '../../../src/content/long-text';
 import { compileMatcher, entitiesToMark, findMentions } from '../../../src/content/mentions';
 import { story } from '../../../src/shared/story';
 
