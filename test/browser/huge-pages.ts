@@ -42,7 +42,7 @@ const RAF_PROBE = `<script>(() => {
   requestAnimationFrame(tick);
 })();</script>`;
 
-/** Words that hold no alias of any marked entity (checked by the unit test of this generator). */
+/** Words that hold no alias of any marked entity (else the count the test expects would be wrong, and it would fail). */
 const FILLER = (
   'the agency said on monday that new rules would apply to suppliers of security software across public services ' +
   'while officials reviewed contracts with firms whose products run on sensitive networks and critics argued the move came late'

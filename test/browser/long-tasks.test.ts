@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 import { MAX_DRAWN } from '../../src/content/annotator';
 import { BROWSERS, SCREENSHOTS, endSession, openUrl, startSession, waitFor, type Session } from './harness';
@@ -80,11 +80,17 @@ describe.each(BROWSERS)('%s: never a long task', (name) => {
 
   it.each(PAGES.map(([file]) => file))(
     'keeps answering requestAnimationFrame within 100 ms on %s, counts every mention and steps through the marks',
+    // The machine these tests run on is shared: another process can hold the browser off the CPU
+    // for a frame or two, which is not the extension's doing. A slow extension fails every try
+    // (before the changes under "Never a long task" in the README, the gaps were 117 ms to 11 s
+    // on every load); a gap from outside seldom comes twice in a row.
+    { timeout: 240_000, retry: 2 },
     async (file) => {
       const errors = session.pageErrors.length;
       const total = mentions.get(file)!;
       // A 10 MB page takes Chromium about 10 s to load on a small machine.
       const { page } = await openUrl(session, server.url(file), (p) => p.setDefaultNavigationTimeout(120_000));
+      onTestFinished(() => page.close());
       await waitFor(() => page.$('backstory-panel'), 'the panel', 60_000);
       expect(await settledCount(page)).toBe(total);
       // Marked: the page's highlight holds one range per mark, and Previous goes first to the last mark.
@@ -103,8 +109,6 @@ describe.each(BROWSERS)('%s: never a long task', (name) => {
       expect(record.maxGap, `gaps over 50 ms [end, length]: ${record.longGaps}`).toBeLessThanOrEqual(MAX_FRAME_GAP_MS);
       await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-long-tasks-${path.basename(file, '.html')}.png`) });
       expect(session.pageErrors.slice(errors)).toEqual([]);
-      await page.close();
     },
-    240_000,
   );
 });
