@@ -1,5 +1,5 @@
 /**
- * Draws marks over mention ranges. Where the CSS Custom Highlight API exists the page's DOM is not
+ * Draws marks over mentions. Where the CSS Custom Highlight API exists the page's DOM is not
  * touched at all; elsewhere each mention is wrapped in a prefixed element, and teardown puts every
  * text node back as it was (same node, same text).
  */
@@ -11,16 +11,29 @@ export const MARK_TAG = `${PREFIX}mark`;
 
 // Their look is in marks.css, which the browser injects with the content script (no <style> of ours in the page).
 
+/** Where a mention's words are: a text node and the offsets of the words in it. */
+export interface TextSpot {
+  node: Text;
+  start: number;
+  end: number;
+}
+
+/** A drawn mark: where its words are now (the fallback renderer moves them into a node of their own) and its range. */
+export interface DrawnMark extends TextSpot {
+  range: AbstractRange;
+}
+
 /** Draws and removes marks over mentions of one text node at a time. */
 export interface MarkRenderer {
   readonly mode: 'highlight' | 'wrap';
-  /** Marks `spans` (offsets into `text`, in order, not overlapping); returns one range per span. */
-  mark(text: Text, spans: readonly { start: number; end: number }[]): AbstractRange[];
+  /** Marks `spans` (offsets into `text`, in order, not overlapping). */
+  mark(text: Text, spans: readonly { start: number; end: number }[]): DrawnMark[];
   /** Draws the marks made since the last flush (the highlight renderer batches them). */
   flush(): void;
   /** Forgets marks whose text the page removed or rewrote. */
   unmark(ranges: AbstractRange[]): void;
-  setCurrent(range: AbstractRange | null): void;
+  /** Outlines one of the marks, or none. */
+  setCurrent(mark: DrawnMark | null): void;
   destroy(): void;
 }
 
@@ -48,9 +61,11 @@ function highlightRenderer(): MarkRenderer {
   return {
     mode: 'highlight',
     mark(text, spans) {
-      const ranges = spans.map(({ start, end }) => makeRange(text, start, end));
-      pending.push(...ranges);
-      return ranges;
+      return spans.map(({ start, end }) => {
+        const range = makeRange(text, start, end);
+        pending.push(range);
+        return { node: text, start, end, range };
+      });
     },
     flush() {
       for (const range of pending) marks.add(range);
@@ -64,9 +79,9 @@ function highlightRenderer(): MarkRenderer {
         current.delete(range);
       }
     },
-    setCurrent(range) {
+    setCurrent(mark) {
       current.clear();
-      if (range) current.add(range);
+      if (mark) current.add(mark.range);
     },
     destroy() {
       pending = [];
@@ -85,7 +100,7 @@ function wrapRenderer(doc: Document): MarkRenderer {
     mark(text, spans) {
       const record = changed.get(text) ?? { data: text.data, added: [] };
       changed.set(text, record);
-      const ranges: AbstractRange[] = [];
+      const marks: DrawnMark[] = [];
       // From the last span back, so the offsets of earlier spans stay valid in `text`.
       for (const { start, end } of spans.slice().reverse()) {
         const tail = text.splitText(end);
@@ -96,9 +111,9 @@ function wrapRenderer(doc: Document): MarkRenderer {
         record.added.push(mark, tail);
         const range = doc.createRange();
         range.selectNodeContents(piece);
-        ranges.unshift(range);
+        marks.unshift({ node: piece, start: 0, end: piece.length, range });
       }
-      return ranges;
+      return marks;
     },
     unmark(ranges) {
       // Called for text the page removed or rewrote. Removed: nothing of ours is left in the page.
@@ -112,10 +127,10 @@ function wrapRenderer(doc: Document): MarkRenderer {
     flush() {
       // Wrapped marks are drawn as soon as they are made.
     },
-    setCurrent(range) {
+    setCurrent(mark) {
       current?.removeAttribute('data-current');
-      const node = range?.startContainer;
-      current = node?.parentElement?.localName === MARK_TAG ? node.parentElement : null;
+      const parent = mark?.node.parentElement;
+      current = parent?.localName === MARK_TAG ? parent : null;
       current?.setAttribute('data-current', '');
     },
     destroy() {

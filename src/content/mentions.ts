@@ -13,6 +13,8 @@ export interface MentionMatcher {
   pattern: RegExp;
   /** Any alias anywhere, word boundaries or not (global): text this does not match holds no mention. */
   loose: RegExp;
+  /** The longest alias's length: a mention starting at i ends by i + longest. */
+  longest: number;
   entityOf(alias: string): Entity | undefined;
 }
 
@@ -28,14 +30,19 @@ export function compileMatcher(entities: Entity[]): MentionMatcher {
   // Aliases are proper names, matched as written: case-sensitive matching is both more precise
   // ("reuters" in a URL is not the agency) and several times faster on long pages.
   const any = aliases.join('|') || '(?!)';
-  return { pattern: new RegExp(`\\b(?:${any})\\b`, 'g'), loose: new RegExp(any, 'g'), entityOf: (alias) => byAlias.get(alias) };
+  return {
+    pattern: new RegExp(`\\b(?:${any})\\b`, 'g'),
+    loose: new RegExp(any, 'g'),
+    longest: Math.max(0, ...[...byAlias.keys()].map((alias) => alias.length)),
+    entityOf: (alias) => byAlias.get(alias),
+  };
 }
 
-/** Every mention in `text`. */
-export function findMentions(text: string, matcher: MentionMatcher): TextMention[] {
+/** Every mention in `text` that starts at `from` or later (the text before it still decides word boundaries). */
+export function findMentions(text: string, matcher: MentionMatcher, from = 0): TextMention[] {
   const { pattern } = matcher;
   const found: TextMention[] = [];
-  pattern.lastIndex = 0;
+  pattern.lastIndex = from;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const entity = matcher.entityOf(m[0]);
     if (entity) found.push({ start: m.index, end: m.index + m[0].length, entity });

@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { t, tStory } from '../shared/i18n';
 import { storyKeys } from '../shared/story-messages';
 import type { Verdict } from '../shared/topics';
-import { startAnnotator, type Annotator } from './annotator';
+import { liveRange, startAnnotator, type Annotator, type Mention } from './annotator';
 import { classifyDocument, toPageVerdict } from './classify-page';
 import { createMentionCard, describeEntity } from './mention-card';
 import { entitiesToMark } from './mentions';
@@ -79,8 +79,8 @@ export function runPage(doc: Document, url: string, options: PageRunOptions = {}
     // Before the first step, Next goes to the first mention and Previous to the last.
     index = index < 0 ? (direction === 1 ? 0 : n - 1) : (((index + direction) % n) + n) % n;
     const mention = mentions[index]!;
-    mention.node.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
-    annotator.renderer.setCurrent(mention.range);
+    scrollToMention(doc, mention);
+    annotator.renderer.setCurrent(mention);
     card.show(mention);
     panel.announce(t('mentionAnnounce', index + 1, mentions.length, describeEntity(mention.entity)));
   }
@@ -95,4 +95,16 @@ export function runPage(doc: Document, url: string, options: PageRunOptions = {}
       panel.destroy();
     },
   };
+}
+
+/**
+ * Scrolls `mention` to the middle of the window: its paragraph first (which also scrolls any box
+ * the paragraph sits in), then, where the paragraph is taller than the window (one 10 MB text
+ * node is a paragraph of a few hundred thousand lines), the mention itself.
+ */
+function scrollToMention(doc: Document, mention: Mention): void {
+  mention.node.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+  const view = doc.defaultView!;
+  const rect = liveRange(mention).getBoundingClientRect();
+  if (rect.bottom < 0 || rect.top > view.innerHeight) view.scrollBy({ top: rect.top - view.innerHeight / 2 });
 }

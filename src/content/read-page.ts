@@ -5,6 +5,7 @@
 import { LIMITS, type PageSample } from '../shared/detect-topic';
 import { textWalker } from '../shared/dom';
 import { blockOf, INLINE_TAGS, isBoilerplate, isPlain, scopeChecker, skipPast, words } from './boilerplate';
+import { isLong, textOf } from './long-text';
 
 /** Kinds of main-content element, best first. */
 const MAIN_KINDS = ['articleBody', 'article', 'main', 'role-main'] as const;
@@ -45,7 +46,8 @@ function densestBlock(doc: Document): Element | null {
   let seen = 0;
   for (let node = walker.nextNode(); node && seen < MAX_DENSITY_CHARS; node = walker.nextNode()) {
     if (node.nodeType !== Node.TEXT_NODE) continue;
-    const length = (node as Text).data.trim().length;
+    // A long node is not whitespace alone: its length will do, without copying it.
+    const length = isLong(node as Text) ? (node as Text).length : (node as Text).data.trim().length;
     if (length < 20) continue;
     seen += length;
     const block = blockOf(node.parentElement!, body);
@@ -111,6 +113,18 @@ function nextOutside(walker: TreeWalker): Node | null {
   }
 }
 
+/**
+ * A heading's text as the detector takes it (trimmed, at most LIMITS.heading characters), read
+ * node by node only as far as needed: a heading can be as long as any other element.
+ */
+function headingText(el: Element): string {
+  const max = 4 * LIMITS.heading;
+  const walker = textWalker(el);
+  let text = '';
+  for (let node = walker.nextNode() as Text | null; node && text.length < max; node = walker.nextNode() as Text | null) text += textOf(node, max - text.length);
+  return text.trim().slice(0, LIMITS.heading);
+}
+
 /** Block elements whose start begins a new line of the sample. */
 const HEADINGS = words('h1 h2');
 
@@ -135,6 +149,8 @@ export function textReader(root: Element): TextReader {
   let length = 0;
   /** What did not fit under the last limit: read first next time. */
   let tail = '';
+  /** The long text node that did not fit under the last limit, and how far into it the reading got. */
+  let rest: { node: Text; at: number } | null = null;
   let lastParent: Element | null = null;
   let lastBlock: Element | null = null;
   let parentOk = false;
@@ -145,9 +161,17 @@ export function textReader(root: Element): TextReader {
     tail = value.slice(room);
     length += Math.min(value.length, room);
   };
+  // A long node is read only as far as the limit, so a 10 MB node costs what a paragraph does.
+  const takeLong = (node: Text, from: number, limit: number): void => {
+    const value = textOf(node, Math.min(limit - length, node.length - from), from);
+    parts.push(value);
+    length += value.length;
+    rest = from + value.length < node.length ? { node, at: from + value.length } : null;
+  };
   return {
     read(limit) {
       if (length < limit) take(tail, limit);
+      if (length < limit && rest) takeLong(rest.node, rest.at, limit);
       while (!done && length < limit) {
         const node = walker.nextNode() as Text | null;
         if (!node) {
@@ -165,11 +189,11 @@ export function textReader(root: Element): TextReader {
               parts.push('\n');
               if (HEADINGS.has(block.localName) && !seenHeadings.has(block) && headings.length < LIMITS.headings) {
                 seenHeadings.add(block);
-                headings.push(block.textContent!.trim().slice(0, LIMITS.heading));
+                headings.push(headingText(block));
               }
               // Entered at its first text node (a plain paragraph has no inner block to leave and
               // come back from): read it whole and go on after its last node.
-              if (block !== root && isPlain(block)) {
+              if (block !== root && !isLong(node) && isPlain(block)) {
                 take(block.textContent!, limit);
                 skipPast(walker, block);
                 continue;
@@ -179,7 +203,8 @@ export function textReader(root: Element): TextReader {
         }
         if (!parentOk) continue;
         if (node.previousSibling?.nodeName === 'BR') parts.push('\n');
-        take(node.data, limit);
+        if (isLong(node)) takeLong(node, 0, limit);
+        else take(node.data, limit);
       }
       return { text: parts.join('').replace(/[ \t\r\f\v]+/g, ' ').slice(0, limit), headings: [...headings] };
     },
@@ -216,7 +241,7 @@ export function readSample(
   // An article's own h1 may sit outside its body element; a logo's h1 in the masthead does not count.
   const h1 = landmarks.h1s.find((el) => !el.closest('nav, aside, footer, body > header, [role="banner"]'));
   if (h1 && root && !root.contains(h1) && headings.length < LIMITS.headings) {
-    headings.unshift(h1.textContent!.trim().slice(0, LIMITS.heading));
+    headings.unshift(headingText(h1));
   }
   return { url, title: (doc.title ?? '').slice(0, LIMITS.title), headings, meta: metaTexts(doc), text };
 }

@@ -35,8 +35,14 @@ export async function endSession(session: Session | undefined): Promise<void> {
 }
 
 /** Opens a fixture page in a new tab, with its tab id, and records uncaught errors and console errors raised in it. */
-export async function openFixture(session: Session, file: string, beforeLoad?: (page: Page) => void): Promise<{ page: Page; tabId: number }> {
-  return session.ext.openTab(session.server.url(file), (page) => {
+export function openFixture(session: Session, file: string, beforeLoad?: (page: Page) => void): Promise<{ page: Page; tabId: number }> {
+  return openUrl(session, session.server.url(file), beforeLoad);
+}
+
+/** Opens `url` in a new tab, with its tab id, and records uncaught errors and console errors raised in it. */
+export async function openUrl(session: Session, url: string, beforeLoad?: (page: Page) => void): Promise<{ page: Page; tabId: number }> {
+  const file = new URL(url).pathname.slice(1);
+  return session.ext.openTab(url, (page) => {
     // The browser's own request for /favicon.ico (a 404 here, blocked on the strict-CSP page) is not ours.
     const record = (text: string) => text.includes('/favicon.ico') || session.pageErrors.push(`${file}: ${text}`);
     page.on('pageerror', (error) => record(String(error)));

@@ -1,5 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startAnnotator, type Annotator } from '../../../src/content/annotator';
+import fc from 'fast-check';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { liveRange, MAX_DRAWN, startAnnotator, type Annotator } from '../../../src/content/annotator';
+import { findMentionsInNode, LONG_TEXT } from '../../../src/content/long-text';
 import { compileMatcher, entitiesToMark, findMentions } from '../../../src/content/mentions';
 import { story } from '../../../src/shared/story';
 
@@ -22,7 +24,7 @@ function start(renderer: 'highlight' | 'wrap' = 'wrap', html = ARTICLE): Annotat
   return annotator;
 }
 
-const words = (a: Annotator) => a.mentions().map((m) => m.range.toString());
+const words = (a: Annotator) => a.mentions().map((m) => liveRange(m).toString());
 const settle = (ms = 40) => new Promise((resolve) => setTimeout(resolve, ms));
 
 afterEach(() => {
@@ -117,5 +119,111 @@ describe('startAnnotator (wrap renderer, as used where CSS highlights are missin
     controller.abort();
     expect(document.querySelectorAll('backstory-mark')).toHaveLength(0);
     expect(a.mentions()).toEqual([]);
+  });
+});
+
+describe('huge pages', () => {
+  const matcher = compileMatcher(story.entities);
+  const WORD = fc.constantFrom('Kaspersky', 'Kaspersky Lab', 'NCSC', 'National Cyber Security Centre', 'Kasper', 'sky', 'Lab', 'x', 'NCSCs', ' ', ' ', '-', '.');
+
+  it('a long node searched a window at a time finds exactly what one search of its whole text finds', () => {
+    fc.assert(
+      fc.property(fc.array(WORD, { maxLength: 40 }), fc.integer({ min: 1, max: 40 }), (words, chunk) => {
+        const text = document.createTextNode(words.join(''));
+        const found: [number, number, string][] = [];
+        for (let at = 0; at < text.length; ) {
+          const step = findMentionsInNode(text, matcher, at, Math.min(at + chunk, text.length));
+          found.push(...step.found.map((m): [number, number, string] => [m.start, m.end, m.entity.id]));
+          at = step.next;
+        }
+        expect(found).toEqual(findMentions(text.data, matcher).map((m) => [m.start, m.end, m.entity.id]));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('counts every mention of a long text node without reading it whole, and marks none of them', async () => {
+    // Mentions every 997 characters, so some straddle the edges of the windows it is read through.
+    const filler = 'the agency said so '.repeat(60).slice(0, 997 - 'Kaspersky'.length);
+    const body = `${filler}Kaspersky`.repeat(Math.ceil((3 * LONG_TEXT) / 997));
+    document.body.innerHTML = '<article id="story"><h1>About Kaspersky</h1><p></p></article>';
+    const node = document.createTextNode(body);
+    document.querySelector('#story p')!.append(node);
+    const data = vi.spyOn(CharacterData.prototype, 'data', 'get');
+    const textContent = vi.spyOn(Node.prototype, 'textContent', 'get');
+    try {
+      const a = startAnnotator(document.getElementById('story')!, story.entities, { signal: new AbortController().signal, renderer: 'wrap' });
+      annotator = a;
+      await a.idle();
+      expect(a.count()).toBe(1 + findMentions(body, matcher).length);
+      expect(words(a)).toEqual(['Kaspersky']);
+      expect(document.querySelector('#story p')!.firstChild).toBe(node);
+      expect(data.mock.contexts).not.toContain(node);
+      expect(textContent.mock.contexts).not.toContain(node.parentNode);
+    } finally {
+      data.mockRestore();
+      textContent.mockRestore();
+    }
+  });
+
+  it(`marks at most ${MAX_DRAWN} mentions, a paragraph's all or none, and counts every one`, async () => {
+    const paragraph = '<p>Kaspersky and the NCSC met Barclays, then Reuters, Kaspersky, NCSC, Barclays, Reuters, Kaspersky and NCSC.</p>';
+    const counts: number[] = [];
+    document.body.innerHTML = `<article id="story">${paragraph.repeat(153)}</article>`;
+    controller = new AbortController();
+    annotator = startAnnotator(document.getElementById('story')!, story.entities, {
+      signal: controller.signal, renderer: 'wrap', onChange: (n) => counts.push(n),
+    });
+    await annotator.idle();
+    expect(annotator.count()).toBe(1_530);
+    expect(counts.at(-1)).toBe(1_530);
+    expect(annotator.mentions()).toHaveLength(1_000);
+    expect(document.querySelectorAll('backstory-mark')).toHaveLength(1_000);
+    // The first hundred paragraphs are marked, the rest left as they were.
+    expect(document.querySelectorAll('#story > p')[99]!.querySelectorAll('backstory-mark')).toHaveLength(10);
+    expect(document.querySelectorAll('#story > p')[100]!.querySelectorAll('backstory-mark')).toHaveLength(0);
+  });
+
+  it('keeps marks the page adds later in document order', async () => {
+    const a = start();
+    await a.idle();
+    const story = document.getElementById('story')!;
+    const first = Object.assign(document.createElement('p'), { textContent: 'Reuters first.' });
+    const last = Object.assign(document.createElement('p'), { textContent: 'Barclays last.' });
+    story.prepend(first);
+    story.append(last);
+    await settle();
+    await a.idle();
+    const nodes = a.mentions().map((m) => m.node);
+    expect(words(a)[0]).toBe('Reuters');
+    expect(words(a).at(-1)).toBe('Barclays');
+    for (let i = 1; i < nodes.length; i += 1) expect(nodes[i - 1]!.compareDocumentPosition(nodes[i]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+});
+
+describe('startAnnotator (CSS highlights)', () => {
+  const registry = new Map<string, Set<AbstractRange>>();
+  beforeAll(() => {
+    vi.stubGlobal('CSS', { highlights: registry });
+    vi.stubGlobal('Highlight', class extends Set<AbstractRange> {});
+  });
+  afterAll(() => vi.unstubAllGlobals());
+
+  it('draws every mark in one highlight without touching the DOM, and finds the mark under a text position', async () => {
+    const html = '<article id="story"><p>Kaspersky, the NCSC and Barclays said Reuters was right about Kaspersky Lab.</p></article>';
+    const a = start('highlight', html);
+    await a.idle();
+    expect(document.getElementById('story')!.outerHTML).toBe(html);
+    expect(registry.get('backstory-mention')!.size).toBe(5);
+    const node = document.querySelector('#story p')!.firstChild!;
+    for (const mention of a.mentions()) {
+      expect(a.mentionAt(node, mention.start)).toBe(mention);
+      expect(a.mentionAt(node, mention.end)).toBe(mention);
+    }
+    expect(a.mentionAt(node, a.mentions()[0]!.end + 2)).toBeUndefined();
+    a.renderer.setCurrent(a.mentions()[2]!);
+    expect([...registry.get('backstory-current')!]).toEqual([a.mentions()[2]!.range]);
+    a.stop();
+    expect(registry.size).toBe(0);
   });
 });

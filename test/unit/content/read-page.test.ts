@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { findMainRoot, readPage, scanLandmarks } from '../../../src/content/read-page';
+import { describe, expect, it, vi } from 'vitest';
+import { findMainRoot, readPage, scanLandmarks, textReader } from '../../../src/content/read-page';
 import { LIMITS } from '../../../src/shared/detect-topic';
 
 const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
@@ -174,5 +174,29 @@ describe('densest block without paragraphs', () => {
       <div id="story">${Array.from({ length: 6 }, () => `${line}<br><br>`).join('')}</div></body>`);
     expect(findMainRoot(doc)?.id).toBe('story');
     expect(readPage(doc, URL).text.match(/Kaspersky said/g)).toHaveLength(6);
+  });
+});
+
+describe('a long text node', () => {
+  const headline = 'Headline '.repeat(5_000);
+  const long = 'Kaspersky said the agency was wrong. '.repeat(3_000);
+
+  it('is read only as far as the limit, never whole, and a resumed read goes on where it stopped', () => {
+    const doc = parse(`<body><article><h1>${headline}</h1><p>${long}</p></article></body>`);
+    const data = vi.spyOn(CharacterData.prototype, 'data', 'get');
+    const textContent = vi.spyOn(Node.prototype, 'textContent', 'get');
+    try {
+      const reader = textReader(doc.querySelector('article')!);
+      const whole = `\n${headline}\n${long}`;
+      expect(reader.read(5_000)).toEqual({ text: whole.slice(0, 5_000), headings: [headline.trim().slice(0, LIMITS.heading)] });
+      expect(reader.read(60_000).text).toBe(whole.slice(0, 60_000));
+      for (const el of [doc.querySelector('h1')!, doc.querySelector('p')!]) {
+        expect(data.mock.contexts).not.toContain(el.firstChild);
+        expect(textContent.mock.contexts).not.toContain(el);
+      }
+    } finally {
+      data.mockRestore();
+      textContent.mockRestore();
+    }
   });
 });

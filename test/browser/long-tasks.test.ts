@@ -1,0 +1,114 @@
+// Never a long task: on a page whose article is one 10 MB text node, and on one with 100,000
+// mentions, the page keeps drawing frames while the extension works on it (and while the reader
+// steps through the marks from the panel), and the panel's count is the true number of mentions
+// though no more than MAX_DRAWN are marked. The pages are generated into a temporary folder, not
+// committed.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
+import { MAX_DRAWN } from '../../src/content/annotator';
+import { BROWSERS, SCREENSHOTS, endSession, openUrl, startSession, waitFor, type Session } from './harness';
+import { hugeTextNodePage, manyMentionsPage, type HugePage } from './huge-pages';
+
+/** The longest the page may go without a frame while the extension works, in ms. */
+const MAX_FRAME_GAP_MS = 100;
+
+/** The panel's mention count as a number (digits only, so a grouped "100,002" reads too), or null before it shows one. */
+function panelCount(page: Page): Promise<number | null> {
+  return page.evaluate(() => {
+    const text = document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.count')?.textContent ?? '';
+    const digits = /^([\d\s.,\u202f]+) mention/.exec(text)?.[1]?.replace(/\D/g, '');
+    return digits ? Number(digits) : null;
+  });
+}
+
+/** What the page's probe recorded (see huge-pages.ts). */
+function probe(page: Page): Promise<{ panelAt: number; maxGap: number; longGaps: string }> {
+  return page.evaluate(() => {
+    const data = document.documentElement.dataset;
+    return { panelAt: Number(data.panelAt ?? NaN), maxGap: Number(data.maxGap ?? NaN), longGaps: data.longGaps ?? '[]' };
+  });
+}
+
+/** Waits until the panel's count has stayed the same for `quietMs`, and returns it. */
+async function settledCount(page: Page, quietMs = 2_000): Promise<number> {
+  let last = (await waitFor(() => panelCount(page), 'the panel to count the mentions', 120_000)) ?? 0;
+  for (let since = Date.now(); Date.now() - since < quietMs; ) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = await panelCount(page);
+    if (now !== last) [last, since] = [now ?? 0, Date.now()];
+  }
+  return last;
+}
+
+/** Presses the panel's `button` (prev or next) from the keyboard, as a reader does; returns what the panel announced. */
+async function press(page: Page, button: 'prev' | 'next'): Promise<string> {
+  await page.evaluate((b: string) => (document.querySelector('backstory-panel')!.shadowRoot!.querySelector(`button.${b}`) as HTMLElement).focus(), button);
+  await page.keyboard.press('Enter');
+  return page.evaluate(() => document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.said')!.textContent ?? '');
+}
+
+const PAGES: [string, () => HugePage][] = [
+  ['huge-text-node.html', () => hugeTextNodePage()],
+  ['many-mentions.html', () => manyMentionsPage()],
+];
+
+describe.each(BROWSERS)('%s: never a long task', (name) => {
+  let session: Session;
+  let server: StaticServer;
+  let dir: string;
+  const mentions = new Map<string, number>();
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'backstory-long-tasks-'));
+    for (const [file, generate] of PAGES) {
+      const { html, mentions: count } = generate();
+      writeFileSync(path.join(dir, file), html);
+      mentions.set(file, count);
+    }
+    server = await serveDirectory(dir);
+    session = await startSession(name);
+  });
+  afterAll(async () => {
+    await endSession(session);
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(PAGES.map(([file]) => file))(
+    'keeps answering requestAnimationFrame within 100 ms on %s, counts every mention and steps through the marks',
+    // The machine these tests run on is shared: another process can hold the browser off the CPU
+    // for a frame or two, which is not the extension's doing. A slow extension fails every try
+    // (before the changes under "Never a long task" in the README, the gaps were 117 ms to 11 s
+    // on every load); a gap from outside seldom comes twice in a row.
+    { timeout: 240_000, retry: 2 },
+    async (file) => {
+      const errors = session.pageErrors.length;
+      const total = mentions.get(file)!;
+      // A 10 MB page takes Chromium about 10 s to load on a small machine.
+      const { page } = await openUrl(session, server.url(file), (p) => p.setDefaultNavigationTimeout(120_000));
+      onTestFinished(() => page.close());
+      await waitFor(() => page.$('backstory-panel'), 'the panel', 60_000);
+      expect(await settledCount(page)).toBe(total);
+      // Marked: the page's highlight holds one range per mark, and Previous goes first to the last mark.
+      const marks = await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('backstory-mention')?.size ?? 0);
+      expect(marks).toBeGreaterThan(0);
+      expect(marks).toBeLessThanOrEqual(MAX_DRAWN);
+      expect(await press(page, 'prev')).toMatch(new RegExp(`^Mention ${marks} of ${marks}: `));
+      // Next wraps round to the first, then moves on.
+      expect(await press(page, 'next')).toMatch(new RegExp(`^Mention 1 of ${marks}: `));
+      expect(await press(page, 'next')).toMatch(new RegExp(`^Mention ${Math.min(2, marks)} of ${marks}: `));
+      // Marks and the steps' scrolling are drawn in the frames that follow: let them into the record.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const record = await probe(page);
+      console.log(`${name} ${file}: largest frame gap ${record.maxGap} ms since the panel arrived (at ${record.panelAt} ms); gaps over 50 ms [end, length]: ${record.longGaps}`);
+      expect(record.panelAt).toBeGreaterThan(0);
+      expect(record.maxGap, `gaps over 50 ms [end, length]: ${record.longGaps}`).toBeLessThanOrEqual(MAX_FRAME_GAP_MS);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-long-tasks-${path.basename(file, '.html')}.png`) });
+      expect(session.pageErrors.slice(errors)).toEqual([]);
+    },
+  );
+});
