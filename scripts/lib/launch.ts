@@ -29,6 +29,10 @@ export interface LaunchOptions {
   autoGrantRequests?: boolean;
   /** Firefox: the colour scheme and motion preference pages see (Chromium tests emulate them per page). */
   darkReducedMotion?: boolean;
+  /** Chromium: command-line flags added to the usual ones (e.g. --host-resolver-rules). */
+  args?: string[];
+  /** Firefox: preferences added to (or overriding) the usual ones (e.g. proxy settings). */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 /** The fixed moz-extension host used for Firefox runs, so URLs are predictable. */
@@ -98,7 +102,7 @@ export async function launchChromium(dir: string, options: LaunchOptions = {}): 
     userDataDir,
     defaultViewport: null,
     // puppeteer passes --disable-extensions itself; both flags below are needed for the worker to start.
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, '--window-size=1280,900'],
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, '--window-size=1280,900', ...(options.args ?? [])],
   });
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
   // Node's URL gives "null" as the origin of non-special schemes, so build it from the host.
@@ -131,6 +135,7 @@ export async function launchFirefox(dir: string, options: LaunchOptions = {}): P
       ...(options.darkReducedMotion ? { 'layout.css.prefers-color-scheme.content-override': 0, 'ui.systemUsesDarkTheme': 1, 'ui.prefersReducedMotion': 1 } : {}),
       'datareporting.policy.dataSubmissionEnabled': false,
       'browser.shell.checkDefaultBrowser': false,
+      ...options.prefs,
     },
   });
   await browser.installExtension(extDir);
