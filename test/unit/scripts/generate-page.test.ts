@@ -26,7 +26,7 @@ describe('bench pages', () => {
     });
     const win = dom.window as unknown as Window & { __busyChanges: number; __busyDone?: boolean };
     let changes = 0;
-    win.dispatchEvent(new win.Event('load'));
+    win.dispatchEvent(new dom.window.Event('load'));
     const seen: number[] = [];
     while (timers.length) {
       timers.sort((a, b) => a.at - b.at);
