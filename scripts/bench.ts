@@ -1,13 +1,17 @@
-// npm run bench [-- --quick] [-- --browser=chromium|firefox] [-- --page-load] [-- --content-script]: what the extension costs a page,
+// npm run bench [-- --quick] [-- --browser=chromium|firefox] [-- --page-load] [-- --content-script] [-- --attribution]
+//   [-- --ext=DIR | --ab=DIR_A,DIR_B]: what the extension costs a page,
 // against a bare text walk (the floor) and mark.js, on generated news pages of 20 KB to 10 MB of
-// text, in real headless Chromium and Firefox. Medians of fresh page loads; prints a table and
-// the ratios, and writes artifacts/bench/results.json. See the README's "Performance" section.
+// text, in real headless Chromium and Firefox, and (f) the extension's own main-thread time by
+// profiler attribution on generated and real pages. Medians of fresh page loads; prints a table
+// and the ratios, and writes artifacts/bench/results.json. See the README's "Performance" section.
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { findRealPages, printAttribution, runAttribution, type AttributionResults, type Build } from './bench/attribution-part';
 import { generatePage } from './bench/generate-page';
+import { median, round } from './bench/stats';
 import { findBrowser } from './lib/browsers';
 import { buildExtension } from './lib/build-extension';
 import { CHROMIUM_FLAGS, launchChromium, launchWithExtension } from './lib/launch';
@@ -20,17 +24,18 @@ const only = process.argv.find((a) => a.startsWith('--browser='))?.split('=')[1]
 const pageLoadOnly = process.argv.includes('--page-load');
 /** Only (e), the content script's own timings as the browser runs it. */
 const contentScriptOnly = process.argv.includes('--content-script');
+/** Only (f), the extension's own main-thread time by profiler attribution. */
+const attributionOnly = process.argv.includes('--attribution');
+/** (f) measures this already-built extension (DIR/chrome, DIR/firefox) instead of building one. */
+const extArg = process.argv.find((a) => a.startsWith('--ext='))?.slice('--ext='.length);
+/** (f) measures two such builds, A and B, in alternating browser sessions. */
+const abArg = process.argv.find((a) => a.startsWith('--ab='))?.slice('--ab='.length);
 const RUNS = quick ? 3 : 5;
 const SIZES: [string, number][] = quick
   ? [['20 KB', 20_000], ['200 KB', 200_000], ['2 MB', 2_000_000]]
   : [['20 KB', 20_000], ['200 KB', 200_000], ['2 MB', 2_000_000], ['10 MB', 10_000_000]];
 const TERMS = ['Kaspersky Lab', 'Kaspersky', 'National Cyber Security Centre', 'NCSC', 'Barclays', 'Ciaran Martin', 'Reuters', 'UK government'];
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-const round = (x: number): number => Math.round(x * 100) / 100;
 
 async function preparePages(dir: string): Promise<void> {
   // The browser injects the extension's marks.css into every page before it is built; the bench
@@ -220,33 +225,83 @@ async function contentScriptCost(name: 'chromium' | 'firefox', origin: string, e
   return rows;
 }
 
-const dirs = await buildExtension();
-const benchDirs = await buildExtension({ into: mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-build-')), bench: true });
+/** An unpacked build folder given on the command line, checked. */
+function givenBuild(label: string, dir: string): Build {
+  const full = path.resolve(dir);
+  for (const target of ['chrome', 'firefox']) {
+    if (!existsSync(path.join(full, target, 'manifest.json'))) {
+      console.error(`${dir}: no ${target}/manifest.json there (give a folder as buildExtension({ into }) writes it: chrome/ and firefox/)`);
+      process.exit(2);
+    }
+  }
+  return { label, chrome: path.join(full, 'chrome'), firefox: path.join(full, 'firefox') };
+}
+
+if (only && only !== 'chromium' && only !== 'firefox') {
+  console.error(`--browser=${only}: use chromium or firefox`);
+  process.exit(2);
+}
+const abDirs = abArg?.split(',').filter(Boolean);
+if (abDirs && abDirs.length !== 2) {
+  console.error('--ab takes two build folders: --ab=DIR_A,DIR_B');
+  process.exit(2);
+}
+if (extArg && abDirs) {
+  console.error('--ext and --ab do not go together');
+  process.exit(2);
+}
+const partOnly = pageLoadOnly || contentScriptOnly || attributionOnly;
+const runParts = { methods: !partOnly, contentScript: !partOnly || contentScriptOnly, pageLoad: !partOnly || pageLoadOnly, attribution: !partOnly || attributionOnly };
+if ((extArg || abDirs) && !attributionOnly) console.log('(--ext and --ab apply to part (f); the other parts measure the build made from this checkout)');
+const browsers = (['chromium', 'firefox'] as const).filter((name) => !only || only === name);
+const began = performance.now();
+
+// Builds only what the chosen parts need.
+const needsSourceBuild = runParts.pageLoad || (runParts.attribution && !extArg && !abDirs);
+const dirs = needsSourceBuild ? await buildExtension() : null;
+const benchDirs = runParts.contentScript ? await buildExtension({ into: mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-build-')), bench: true }) : null;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-'));
-await preparePages(dir);
-const server = await serveDirectory(dir, () => ISOLATION);
-const results: { machine: string; browsers: Record<string, string>; methods: Row[]; pageLoad: Row[]; contentScript: Row[] } = {
+const results: {
+  machine: string; browsers: Record<string, string>; methods: Row[]; pageLoad: Row[]; contentScript: Row[]; attribution: AttributionResults | null;
+} = {
   machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`,
   browsers: {},
   methods: [],
   pageLoad: [],
   contentScript: [],
+  attribution: null,
 };
-const partOnly = pageLoadOnly || contentScriptOnly;
+const needsBenchPages = runParts.methods || runParts.contentScript || runParts.pageLoad;
+const server = needsBenchPages ? await (async () => {
+  await preparePages(dir);
+  return serveDirectory(dir, () => ISOLATION);
+})() : null;
 try {
-  for (const name of ['chromium', 'firefox'] as const) {
-    if (only && only !== name) continue;
+  for (const name of browsers) {
+    if (!needsBenchPages) continue;
     const browser = await launchPlain(name);
     results.browsers[name] = await browser.version();
     await browser.close();
-    if (!partOnly) results.methods.push(...(await inPageMethods(name, server.origin)));
-    if (!partOnly || contentScriptOnly) results.contentScript.push(...(await contentScriptCost(name, server.origin, name === 'chromium' ? benchDirs.chrome : benchDirs.firefox)));
+    if (runParts.methods) results.methods.push(...(await inPageMethods(name, server!.origin)));
+    if (runParts.contentScript) results.contentScript.push(...(await contentScriptCost(name, server!.origin, name === 'chromium' ? benchDirs!.chrome : benchDirs!.firefox)));
   }
-  if ((!only || only === 'chromium') && (!partOnly || pageLoadOnly)) results.pageLoad = await pageLoadCost(server.origin, dirs.chrome);
+  if (browsers.includes('chromium') && runParts.pageLoad) results.pageLoad = await pageLoadCost(server!.origin, dirs!.chrome);
+  if (runParts.attribution) {
+    const builds: Build[] = abDirs
+      ? [givenBuild('A', abDirs[0]!), givenBuild('B', abDirs[1]!)]
+      : extArg
+        ? [givenBuild('ext', extArg)]
+        : [{ label: 'current', chrome: dirs!.chrome, firefox: dirs!.firefox }];
+    const real = findRealPages(ROOT);
+    if (real.reason) console.log(`(f) skipping the real pages: ${real.reason}`);
+    results.attribution = await runAttribution({ browsers: [...browsers], builds, quick, realPagesDir: real.dir });
+    if (real.reason) results.attribution.skipped.push(real.reason);
+    for (const [name, version] of Object.entries(results.attribution.browsers)) results.browsers[name] ??= version;
+  }
 } finally {
-  await server.close();
+  await server?.close();
   rmSync(dir, { recursive: true, force: true });
-  rmSync(path.dirname(benchDirs.chrome), { recursive: true, force: true });
+  if (benchDirs) rmSync(path.dirname(benchDirs.chrome), { recursive: true, force: true });
 }
 const out = path.join(ROOT, 'artifacts/bench');
 mkdirSync(out, { recursive: true });
@@ -255,4 +310,5 @@ console.log(`\n${results.machine}; ${Object.entries(results.browsers).map(([k, v
 if (results.methods.length) console.table(results.methods);
 if (results.pageLoad.length) console.table(results.pageLoad);
 if (results.contentScript.length) console.table(results.contentScript);
-console.log(`Written to ${path.join(out, 'results.json')}`);
+if (results.attribution) printAttribution(results.attribution);
+console.log(`Written to ${path.join(out, 'results.json')}; the run took ${Math.round((performance.now() - began) / 1000)} s`);

@@ -2,6 +2,7 @@
 // script (its npm imports stay external) into node_modules/.cache, then Node imports the bundle.
 // Usage: node scripts/ts-run.mjs scripts/NAME.ts [args...]
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,7 +14,10 @@ if (!entry) {
 }
 const outDir = path.resolve('node_modules/.cache/ts-run');
 mkdirSync(outDir, { recursive: true });
-const outfile = path.join(outDir, `${path.basename(entry, '.ts')}.mjs`);
+// The cache may be shared by several checkouts (git worktrees linking one node_modules): name the
+// bundle after the entry's absolute path so two checkouts running the same script never swap bundles.
+const tag = createHash('sha256').update(path.resolve(entry)).digest('hex').slice(0, 10);
+const outfile = path.join(outDir, `${path.basename(entry, '.ts')}-${tag}.mjs`);
 await build({
   entryPoints: [entry],
   outfile,

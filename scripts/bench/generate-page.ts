@@ -78,3 +78,50 @@ export function generatePage(textBytes: number, seed: number, withTerms = true):
 <footer><p>Bench News, a generated page for benchmarking.</p></footer></body></html>`;
   return { html, textBytes: length, terms };
 }
+
+/** The busy page changes its DOM this many times a second … */
+export const BUSY_RATE_HZ = 60;
+/** … for this long after its load event. */
+export const BUSY_DURATION_MS = 10_000;
+
+const LIVE_LINES = [
+  'Traffic is moving again on the ring road after the morning closure',
+  'The council will publish the final repair schedule on friday',
+  'Rain is expected across the region later this evening',
+  'The library reopens next week with longer hours',
+  'Bus services return to the usual timetable from monday',
+  'Residents are asked to report potholes through the usual form',
+];
+
+/**
+ * An irrelevant page (no topic words) that changes its DOM BUSY_RATE_HZ times a second for
+ * BUSY_DURATION_MS after load, like a live blog or a ticker: each change rewrites a status line,
+ * adds an item to a live feed (dropping the oldest past 20) and flips an attribute on the body.
+ * It counts its changes in `window.__busyChanges` and sets `window.__busyDone` at the end. The
+ * changes are timed against the clock, so a late timer does not stretch the run.
+ */
+export function generateBusyPage(seed: number): GeneratedPage {
+  const page = generatePage(20_000, seed, false);
+  const total = Math.round((BUSY_RATE_HZ * BUSY_DURATION_MS) / 1000);
+  const live = `<section class="live"><h2>Live updates</h2><p id="live-status">Waiting for updates</p><ul id="live-feed"></ul></section>`;
+  const script = `<script>(function () {
+  var lines = ${JSON.stringify(LIVE_LINES)}, total = ${total}, step = 1000 / ${BUSY_RATE_HZ}, n = 0, start = 0;
+  var status = document.getElementById('live-status'), feed = document.getElementById('live-feed');
+  function change() {
+    n += 1;
+    status.textContent = 'Update ' + n + ' of ' + total;
+    var item = document.createElement('li');
+    item.textContent = lines[n % lines.length] + ' (' + n + ')';
+    feed.insertBefore(item, feed.firstChild);
+    if (feed.children.length > 20) feed.removeChild(feed.lastChild);
+    document.body.setAttribute('data-tick', n % 2 ? 'odd' : 'even');
+    window.__busyChanges = n;
+    if (n < total) setTimeout(change, Math.max(0, start + (n + 1) * step - performance.now()));
+    else window.__busyDone = true;
+  }
+  window.__busyChanges = 0;
+  addEventListener('load', function () { start = performance.now(); setTimeout(change, step); });
+})();</script>`;
+  const html = page.html.replace('<footer>', `${live}<footer>`).replace('</body>', `${script}</body>`);
+  return { ...page, html };
+}

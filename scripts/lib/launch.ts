@@ -35,6 +35,10 @@ export interface LaunchOptions {
    * extension over the pipe instead of loading it at start.
    */
   openBeforeInstall?: string;
+  /** Chromium: command-line flags added to the usual ones (e.g. --host-resolver-rules). */
+  args?: string[];
+  /** Firefox: preferences added to (or overriding) the usual ones (e.g. proxy settings). */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 /** The fixed moz-extension host used for Firefox runs, so URLs are predictable. */
@@ -105,7 +109,7 @@ export async function launchChromium(dir: string, options: LaunchOptions = {}): 
     userDataDir,
     defaultViewport: null,
     // puppeteer passes --disable-extensions itself; both flags below are needed for the worker to start.
-    args: [...CHROMIUM_FLAGS, ...(early ? [] : [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`]), '--window-size=1280,900'],
+    args: [...CHROMIUM_FLAGS, ...(early ? [] : [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`]), '--window-size=1280,900', ...(options.args ?? [])],
     ...(early ? { enableExtensions: true, pipe: true } : {}),
   });
   if (early) {
@@ -143,6 +147,7 @@ export async function launchFirefox(dir: string, options: LaunchOptions = {}): P
       ...(options.darkReducedMotion ? { 'layout.css.prefers-color-scheme.content-override': 0, 'ui.systemUsesDarkTheme': 1, 'ui.prefersReducedMotion': 1 } : {}),
       'datareporting.policy.dataSubmissionEnabled': false,
       'browser.shell.checkDefaultBrowser': false,
+      ...options.prefs,
     },
   });
   if (options.openBeforeInstall) await (await browser.newPage()).goto(options.openBeforeInstall, { waitUntil: 'load' });

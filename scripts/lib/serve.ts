@@ -14,11 +14,22 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `dir` on a free loopback port; `headers(file)` may add response headers per file. */
-export async function serveDirectory(dir: string, headers: (file: string) => Record<string, string> = () => ({})): Promise<StaticServer> {
+/**
+ * Serves `dir` on a free loopback port; `headers(file)` may add response headers per file.
+ * `pages` adds HTML pages held in memory, by path ("/blank.html"), so a folder that must not be
+ * written to (shared test pages) can still be served with a page of the harness's own.
+ */
+export async function serveDirectory(
+  dir: string, headers: (file: string) => Record<string, string> = () => ({}), pages: Record<string, string> = {},
+): Promise<StaticServer> {
   const root = path.resolve(dir);
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const page = Object.hasOwn(pages, pathname) ? pages[pathname] : undefined;
+    if (page !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES['.html']! }).end(page);
+      return;
+    }
     const file = path.resolve(root, `.${pathname.endsWith('/') ? `${pathname}index.html` : pathname}`);
     if (!file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -1,0 +1,201 @@
+/**
+ * Bench part (f): turning a profile of the page's main thread into "the extension's milliseconds".
+ * A sample is the extension's when any frame on its stack comes from the extension's origin (its
+ * own functions, and the DOM calls, style and layout work and garbage collection they cause, which
+ * both profilers record under the calling script's frame). A sample stands for the time until the
+ * next sample. Pure functions over the profilers' JSON, so they can be tested on small profiles.
+ */
+
+/** What a profile says about the extension. */
+export interface Attribution {
+  /** Time of the samples with an extension frame, in ms. */
+  ms: number;
+  /** How many samples had an extension frame. */
+  samples: number;
+  /** How many samples were looked at (all of the thread's, after `fromEpochMs` for Gecko). */
+  totalSamples: number;
+  /** Time covered by the samples looked at, in ms. */
+  spanMs: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chromium: the V8 CPU profile that CDP's Profiler.stop returns.
+
+/** The parts of CDP's `Profiler.Profile` used here (times in microseconds). */
+export interface CdpProfile {
+  nodes: { id: number; callFrame: { url: string; functionName?: string }; children?: number[]; parent?: number }[];
+  startTime: number;
+  endTime: number;
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/**
+ * The extension's time in a V8 CPU profile. `isExtension(url)` says whether a script URL is the
+ * extension's (e.g. it starts with `chrome-extension://<id>/`). `timeDeltas[i]` is the time from
+ * sample i-1 to sample i, so sample i's time is `timeDeltas[i + 1]`, and the last sample's runs to
+ * `endTime`.
+ */
+export function cdpExtensionTime(profile: CdpProfile, isExtension: (url: string) => boolean): Attribution {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) {
+    if (node.parent !== undefined) parent.set(node.id, node.parent);
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  }
+  // Whether a node or any node above it is the extension's, worked out once per node.
+  const extension = new Map<number, boolean>();
+  const isExtensionNode = (id: number): boolean => {
+    const path: number[] = [];
+    let answer = false;
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const known = extension.get(at);
+      if (known !== undefined) {
+        answer = known;
+        break;
+      }
+      path.push(at);
+      if (isExtension(byId.get(at)?.callFrame.url ?? '')) {
+        answer = true;
+        break;
+      }
+    }
+    for (const at of path) extension.set(at, answer);
+    return answer;
+  };
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let last = profile.startTime;
+  for (let i = 0; i < samples.length; i += 1) last += deltas[i] ?? 0;
+  let us = 0;
+  let count = 0;
+  for (let i = 0; i < samples.length; i += 1) {
+    if (!isExtensionNode(samples[i]!)) continue;
+    count += 1;
+    us += i + 1 < samples.length ? (deltas[i + 1] ?? 0) : Math.max(0, profile.endTime - last);
+  }
+  return { ms: us / 1000, samples: count, totalSamples: samples.length, spanMs: (profile.endTime - profile.startTime) / 1000 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Firefox: the Gecko profiler's own JSON format (what Services.profiler.dumpProfileToFileAsync
+// writes). Each process is a profile with `meta` and `threads`; child processes are listed under
+// the parent's `processes`. A thread's tables are {schema: {column: index}, data: rows}.
+
+export interface GeckoTable {
+  schema: Record<string, number>;
+  data: unknown[][];
+}
+
+export interface GeckoThread {
+  name: string;
+  pid?: number | string;
+  samples: GeckoTable;
+  stackTable: GeckoTable;
+  frameTable: GeckoTable;
+  stringTable?: string[];
+}
+
+export interface GeckoProfile {
+  meta: { startTime: number; interval: number };
+  threads: GeckoThread[];
+  processes?: GeckoProfile[];
+  /** Newer formats may share one string table among threads. */
+  shared?: { stringArray?: string[] };
+}
+
+/** The main thread ("GeckoMain") of process `pid`, with its process's profile (for its start time). */
+export function findGeckoMainThread(profile: GeckoProfile, pid: number | string): { thread: GeckoThread; process: GeckoProfile } | null {
+  for (const process of [profile, ...(profile.processes ?? [])]) {
+    const thread = process.threads.find((t) => t.name === 'GeckoMain' && String(t.pid) === String(pid));
+    if (thread) return { thread, process };
+    // A deeper nesting is not written by Firefox today, but costs nothing to follow.
+    if (process !== profile && process.processes?.length) {
+      const found = findGeckoMainThread(process, pid);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+const column = (table: GeckoTable, name: string): number => {
+  const index = table.schema[name];
+  if (index === undefined) throw new Error(`Gecko profile: a table has no "${name}" column`);
+  return index;
+};
+
+export interface GeckoOptions {
+  /** The content process whose main thread to read. */
+  pid: number | string;
+  /** Whether a frame's location string is the extension's (e.g. it holds `moz-extension://<uuid>/`). */
+  isExtension: (location: string) => boolean;
+  /** Only samples taken at or after this time (ms since the epoch) count, e.g. the page's timeOrigin. */
+  fromEpochMs?: number;
+}
+
+/**
+ * The extension's time on the main thread of one content process in a Gecko profile. A sample's
+ * stack is an index into the stack table, whose rows are (prefix stack, frame); a frame's
+ * location is an index into the string table, e.g. "fn (moz-extension://uuid/content.js:1:2)".
+ * Sample times are ms since the process's `meta.startTime`; a sample stands for the time to the
+ * next one, the last for one sampling interval.
+ */
+export function geckoExtensionTime(profile: GeckoProfile, options: GeckoOptions): Attribution {
+  const found = findGeckoMainThread(profile, options.pid);
+  if (!found) throw new Error(`Gecko profile: no GeckoMain thread for process ${options.pid}`);
+  const { thread, process } = found;
+  const strings = thread.stringTable ?? profile.shared?.stringArray ?? [];
+  const frameLocation = column(thread.frameTable, 'location');
+  const frameIsExtension = thread.frameTable.data.map((row) => {
+    const location = row[frameLocation];
+    return typeof location === 'number' && options.isExtension(strings[location] ?? '');
+  });
+  const prefixColumn = column(thread.stackTable, 'prefix');
+  const frameColumn = column(thread.stackTable, 'frame');
+  const stacks = thread.stackTable.data;
+  // A stack's prefix always comes before it in the table, so one pass in order settles them all.
+  const stackIsExtension: boolean[] = [];
+  for (let i = 0; i < stacks.length; i += 1) {
+    const row = stacks[i]!;
+    const prefix = row[prefixColumn];
+    const frame = row[frameColumn];
+    const own = typeof frame === 'number' && frameIsExtension[frame] === true;
+    const inherited = typeof prefix === 'number' && (prefix < i ? stackIsExtension[prefix] === true : stackHasExtension(stacks, prefix, prefixColumn, frameColumn, frameIsExtension));
+    stackIsExtension.push(own || inherited);
+  }
+  const stackColumn = column(thread.samples, 'stack');
+  const timeColumn = column(thread.samples, 'time');
+  const rows = thread.samples.data;
+  const from = options.fromEpochMs === undefined ? -Infinity : options.fromEpochMs - process.meta.startTime;
+  const interval = process.meta.interval || profile.meta.interval || 1;
+  let ms = 0;
+  let count = 0;
+  let total = 0;
+  let first: number | null = null;
+  let end = 0;
+  for (let i = 0; i < rows.length; i += 1) {
+    const time = rows[i]![timeColumn] as number;
+    if (time < from) continue;
+    const next = i + 1 < rows.length ? (rows[i + 1]![timeColumn] as number) : time + interval;
+    first ??= time;
+    end = next;
+    total += 1;
+    const stack = rows[i]![stackColumn];
+    if (typeof stack === 'number' && stackIsExtension[stack]) {
+      count += 1;
+      ms += next - time;
+    }
+  }
+  return { ms, samples: count, totalSamples: total, spanMs: first === null ? 0 : end - first };
+}
+
+/** The slow path for a table whose prefixes are not in order (Firefox writes them in order). */
+function stackHasExtension(stacks: unknown[][], start: number, prefixColumn: number, frameColumn: number, frameIsExtension: boolean[]): boolean {
+  const seen = new Set<number>();
+  for (let at: unknown = start; typeof at === 'number' && !seen.has(at); at = stacks[at]?.[prefixColumn]) {
+    seen.add(at);
+    const frame = stacks[at]?.[frameColumn];
+    if (typeof frame === 'number' && frameIsExtension[frame]) return true;
+  }
+  return false;
+}

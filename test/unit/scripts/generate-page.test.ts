@@ -1,0 +1,49 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { BUSY_DURATION_MS, BUSY_RATE_HZ, generateBusyPage, generatePage } from '../../../scripts/bench/generate-page';
+import { classifyHtml } from '../../../scripts/lib/classify-html';
+
+const URL = 'http://127.0.0.1:8000/page.html';
+
+describe('bench pages', () => {
+  it('the relevant page is relevant; the irrelevant and busy pages are not', () => {
+    expect(classifyHtml(generatePage(20_000, 1).html, URL).relevant).toBe(true);
+    expect(classifyHtml(generatePage(200_000, 2, false).html, URL).relevant).toBe(false);
+    expect(classifyHtml(generateBusyPage(3).html, URL).relevant).toBe(false);
+  });
+
+  it('the busy page changes its DOM BUSY_RATE_HZ times a second for BUSY_DURATION_MS after load', () => {
+    // The page's own clock and timers, driven by hand.
+    let now = 0;
+    const timers: { at: number; run: () => void }[] = [];
+    const dom = new JSDOM(generateBusyPage(3).html, {
+      url: URL,
+      runScripts: 'dangerously',
+      beforeParse(window) {
+        Object.defineProperty(window.performance, 'now', { value: () => now });
+        (window as unknown as { setTimeout: unknown }).setTimeout = (run: () => void, ms = 0) => timers.push({ at: now + ms, run });
+      },
+    });
+    const win = dom.window as unknown as Window & { __busyChanges: number; __busyDone?: boolean };
+    let changes = 0;
+    win.dispatchEvent(new dom.window.Event('load'));
+    const seen: number[] = [];
+    while (timers.length) {
+      timers.sort((a, b) => a.at - b.at);
+      const timer = timers.shift()!;
+      now = Math.max(now, timer.at) + 2; // each timer fires 2 ms late
+      timer.run();
+      changes += 1;
+      seen.push(now);
+    }
+    const expected = (BUSY_RATE_HZ * BUSY_DURATION_MS) / 1000;
+    expect(changes).toBe(expected);
+    expect(win.__busyChanges).toBe(expected);
+    expect(win.__busyDone).toBe(true);
+    // Late timers do not stretch the run: the last change comes about BUSY_DURATION_MS after load.
+    expect(seen.at(-1)!).toBeLessThan(BUSY_DURATION_MS + 5);
+    expect(win.document.querySelectorAll('#live-feed li')).toHaveLength(20);
+    expect(win.document.getElementById('live-status')!.textContent).toBe(`Update ${expected} of ${expected}`);
+    dom.window.close();
+  });
+});
