@@ -28,11 +28,11 @@ describe('mountPanel', () => {
     expect(PANEL_TAG).toBe('backstory-panel');
     const shadow = shadowOf();
     expect(text(shadow.querySelector('header'))).toContain('December 2017');
-    expect(text(shadow.querySelector('h2'))).toBe(story.headline);
+    expect(text(shadow.querySelector('h2'))).toBe(story.headline.text);
     const all = text(shadow);
-    for (const sentence of story.summary) expect(all).toContain(sentence);
+    for (const sentence of story.summary) expect(all).toContain(sentence.text);
     const points = Array.from(shadow.querySelectorAll('.points li'), (li) => li.textContent);
-    expect(points).toEqual(story.keyPoints);
+    expect(points).toEqual(story.keyPoints.map((p) => p.text));
     expect(text(shadow.querySelector('.why'))).toBe('This page mentions Kaspersky 7 times.');
   });
 
