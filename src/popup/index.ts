@@ -10,6 +10,7 @@ import { story } from '../shared/story';
 import { storyKeys } from '../shared/story-messages';
 import { renderQuotes } from './quotes-view';
 import { checkAccess, requestAccess, type Access } from './site-access';
+import { showSources } from './sources-view';
 import { describeStatus, fetchStatus } from './status-view';
 
 function byId<T extends HTMLElement = HTMLElement>(id: string): T {
@@ -133,4 +134,5 @@ byId('story-heading').textContent = tStory(storyKeys.headline);
 byId('story-lead').textContent = tStory(storyKeys.summary(0));
 byId('source').textContent = t('popupSource', localDay(story.reported));
 renderQuotes(byId('quotes'), byId('copy-status'), story.quotes);
+void showSources(byId('sources'), story, browser.storage.session);
 void showStatus();

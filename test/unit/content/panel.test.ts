@@ -61,6 +61,23 @@ describe('mountPanel', () => {
     expect(shadowOf().querySelector('button.quotes-button')).toBeNull();
   });
 
+  it('has a "Sources" button on its source line that a script\'s click() cannot press', () => {
+    const onOpenSources = vi.fn();
+    mountPanel(document, verdict, { onOpenSources, dates });
+    const button = shadowOf().querySelector<HTMLButtonElement>('.source button')!;
+    expect(text(button)).toBe('Sources');
+    expect(text(shadowOf().querySelector('.source'))).toBe('Summarised by Backstory from a news report dated 5 December 2017. Sources');
+    button.click();
+    expect(onOpenSources).not.toHaveBeenCalled();
+    userClick(button);
+    expect(onOpenSources).toHaveBeenCalledTimes(1);
+  });
+
+  it('has no sources button when nothing can open the sources', () => {
+    mountPanel(document, verdict, { dates });
+    expect(shadowOf().querySelector('.source button')).toBeNull();
+  });
+
   it('shows mention controls once mentions are marked, and steps through them', () => {
     const onStep = vi.fn();
     const panel = mountPanel(document, verdict, { onStep, dates });
