@@ -61,8 +61,16 @@ export async function openIfAsked(section: HTMLElement, session: SessionArea): P
   const stored = await session.get(SECTION_KEY).catch(() => ({}) as Record<string, unknown>);
   if (requestedSection(stored[SECTION_KEY]) !== 'sources') return false;
   await session.remove(SECTION_KEY).catch(() => undefined);
-  section.scrollIntoView({ block: 'start' });
-  find(section, 'h2').focus({ preventScroll: true });
+  const heading = find(section, 'h2');
+  const reveal = (): void => {
+    section.scrollIntoView({ block: 'start' });
+    heading.focus({ preventScroll: true });
+  };
+  reveal();
+  // Firefox loads its toolbar popup before it sizes and shows it, and showing it focuses the
+  // document afresh (focus back on the body, the scroll out of place): reveal again then.
+  const doc = section.ownerDocument;
+  if (!doc.hasFocus()) doc.defaultView?.addEventListener('focus', reveal, { once: true });
   return true;
 }
 

@@ -87,6 +87,25 @@ describe('openIfAsked', () => {
     expect(await openIfAsked(el, store)).toBe(false);
   });
 
+  it('reveals them again when a popup shown after loading gets focus (Firefox’s toolbar popup)', async () => {
+    const el = section();
+    const scroll = vi.fn();
+    el.scrollIntoView = scroll;
+    const hasFocus = vi.spyOn(document, 'hasFocus').mockReturnValue(false);
+    try {
+      expect(await openIfAsked(el, session(sectionRequest('sources')))).toBe(true);
+      (document.activeElement as HTMLElement).blur();
+      window.dispatchEvent(new FocusEvent('focus'));
+      expect(scroll).toHaveBeenCalledTimes(2);
+      expect(document.activeElement?.id).toBe('sources-heading');
+      // Only once: later focus (the reader coming back to the popup) leaves it where the reader is.
+      window.dispatchEvent(new FocusEvent('focus'));
+      expect(scroll).toHaveBeenCalledTimes(2);
+    } finally {
+      hasFocus.mockRestore();
+    }
+  });
+
   it.each<[string, Record<string, unknown>]>([
     ['nothing was asked', {}],
     ['the request is stale', sectionRequest('sources', Date.now() - 60_000)],
