@@ -38,7 +38,8 @@ function pointState(popup: Page, i: number) {
 const landing = (popup: Page) =>
   popup.evaluate(() => {
     const box = document.getElementById('sources-heading')!.getBoundingClientRect();
-    return { focused: document.activeElement?.id ?? '', onScreen: box.top >= 0 && box.bottom <= innerHeight };
+    // Within a pixel: the scroll position is whole pixels, the layout is not.
+    return { focused: document.activeElement?.id ?? '', onScreen: box.top > -1 && box.bottom < innerHeight + 1 };
   });
 
 describe.each(BROWSERS)('%s: the sources of the context', (name) => {
@@ -114,7 +115,7 @@ describe.each(BROWSERS)('%s: the sources of the context', (name) => {
         const view = (g.browser ?? g.chrome)!.extension.getViews({ type: 'popup' })[0];
         if (!view) return '';
         const box = view.document.getElementById('sources-heading')!.getBoundingClientRect();
-        return `toolbar popup: ${view.document.activeElement?.id ?? ''}, ${box.top >= 0 && box.bottom <= view.innerHeight ? 'on screen' : 'off screen'}`;
+        return `toolbar popup: ${view.document.activeElement?.id ?? ''}, ${box.top > -1 && box.bottom < view.innerHeight + 1 ? 'on screen' : 'off screen'}`;
       });
       if (inView.includes('sources-heading, on screen')) return inView;
       const tab = (await session.ext.browser.pages()).find((p) => p.url().endsWith(`popup/popup.html?tab=${tabId}`));
