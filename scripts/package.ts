@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildExtension } from './lib/build-extension';
 import { ROOT, listFiles } from './lib/paths';
+import { ARTICLE } from './lib/story-evidence';
 import { readZip, writeZip, type ZipEntry } from './lib/zip';
 
 /** What the source archive holds: everything the build reads, nothing it does not. */
@@ -40,7 +41,9 @@ later with npm 10 or later gives the same files.
    dist/chrome.
 
 The files in dist/firefox are byte-for-byte the files of ${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${version}-firefox.zip.
-The build needs no network access after \`npm ci\` and reads nothing outside this folder.
+The build needs no network access after \`npm ci\` and reads nothing outside this folder, except
+${ARTICLE} if it is there: the news article whose sentences src/story/story.json cites, which the
+build compares them with. It changes no built file; without it the build says so and goes on.
 `;
 }
 

@@ -8,6 +8,7 @@ import { storyMessages } from '../../src/shared/story-messages';
 import { manifestFor, type Target } from './manifest';
 import { minifyCssPlugin } from './minify-css-plugin';
 import { DIST, ROOT, distFor, listFiles } from './paths';
+import { ARTICLE, checkEvidence, readArticle } from './story-evidence';
 
 const ENTRIES = {
   // The manifest's content script, on every page; the background injects the full stage where it may be needed.
@@ -61,16 +62,25 @@ function writeLocales(story: Story, into: string): void {
   writeFileSync(file, `${JSON.stringify({ ...messages, ...words }, null, 2)}\n`);
 }
 
-/** Reads and checks src/story/story.json; throws a message naming the bad field. */
-export function checkStory(): Story {
-  const file = path.join(ROOT, 'src/story/story.json');
+/**
+ * Reads and checks src/story/story.json, its evidence included (see story-evidence.ts); throws a
+ * message naming the bad field, or listing every statement its evidence does not back. Where the
+ * article is not beside the project (a clone without ../shared) the spans cannot be compared with
+ * it: the build says so and checks the rest.
+ */
+export function checkStory(file = path.join(ROOT, 'src/story/story.json')): Story {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`src/story/story.json is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`${path.relative(ROOT, file)} is not valid JSON: ${(error as Error).message}`);
   }
-  return validateStory(data);
+  const story = validateStory(data);
+  const article = readArticle(ROOT);
+  if (article === null) console.warn(`story.json: ${ARTICLE} not found, so its evidence was not compared with the article (names, numbers and dates were checked against the evidence)`);
+  const problems = checkEvidence(story, article);
+  if (problems.length > 0) throw new Error(`story.json: evidence does not back ${problems.length === 1 ? 'a statement' : 'these statements'}:\n  ${problems.join('\n  ')}`);
+  return story;
 }
 
 /** Sizes in bytes of every file of a built extension, keyed by path inside it. */

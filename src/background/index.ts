@@ -5,6 +5,7 @@ import { parseMessage, warnIgnored } from '../shared/messages';
 import { clearVerdict, showVerdict } from './badge';
 import { injectFullStage } from './full-stage';
 import { openQuotes } from './open-quotes';
+import { openSources } from './open-sources';
 import { announceSettingsChanged, pageSetup, rememberDismissed } from './page-state';
 
 /** Ignores a failed browser call (the tab may have closed meanwhile) but says so once. */
@@ -27,6 +28,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   if (parsed?.type === 'startFullStage') return quietly(injectFullStage(tabId));
   if (parsed?.type === 'pageClassified') return quietly(showVerdict(tabId, parsed.verdict));
   if (parsed?.type === 'openQuotes') return quietly(openQuotes(sender.tab!));
+  if (parsed?.type === 'openSources') return quietly(openSources(sender.tab!));
   if (parsed?.type === 'getPageSetup') return pageSetup(page);
   if (parsed?.type === 'panelDismissed') return quietly(rememberDismissed(page));
   warnIgnored('background', 'unknown or malformed message');

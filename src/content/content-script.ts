@@ -22,7 +22,7 @@ export interface ContentScript {
   stop(): void;
 }
 
-type Outgoing = MessageMap['pageClassified' | 'openQuotes' | 'panelDismissed']['request'];
+type Outgoing = MessageMap['pageClassified' | 'openQuotes' | 'openSources' | 'panelDismissed']['request'];
 
 /** Tells the background; a rejection means the extension was reloaded under this page: nothing to do then. */
 function send(message: Outgoing): void {
@@ -62,6 +62,7 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
       settings,
       hidden,
       onOpenQuotes: () => send({ type: 'openQuotes' }),
+      onOpenSources: () => send({ type: 'openSources' }),
       onDismiss: () => {
         dismissedPage = pageKey(win);
         send({ type: 'panelDismissed' });

@@ -34,6 +34,8 @@ export interface PageRunOptions {
   onDismiss?(): void;
   /** What the panel's "Key quotes" button does (the content script asks the background to open the popup). */
   onOpenQuotes?(): void;
+  /** What the panel's "Sources" button does (the background opens the popup at its sources). */
+  onOpenSources?(): void;
 }
 
 /** Runs the extension over `doc` as it is now. */
@@ -53,6 +55,7 @@ export function runPage(doc: Document, url: string, options: PageRunOptions = {}
   const panel = mountPanel(doc, toPageVerdict(verdict), {
     onStep: (direction) => step(direction),
     onOpenQuotes: options.onOpenQuotes,
+    onOpenSources: options.onOpenSources,
     // Closing the panel takes the marks and cards with it: the reader asked for the page back.
     onDismiss: () => {
       controller.abort();

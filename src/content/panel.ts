@@ -29,6 +29,8 @@ export interface PanelActions {
   onStep?(direction: 1 | -1): void;
   /** Opens the key quotes (the popup); without it the panel has no quotes button. */
   onOpenQuotes?(): void;
+  /** Opens the popup's sources (what the context is drawn from); without it the panel has no sources button. */
+  onOpenSources?(): void;
   /** Called after the reader closed the panel. */
   onDismiss?(): void;
   /** Start as a small collapsed tab (the reader's setting) instead of open. */
@@ -65,12 +67,6 @@ function buildMentionNav(doc: Document, actions: PanelActions): { nav: HTMLEleme
   return { nav, count, said };
 }
 
-function buildQuotesButton(doc: Document, actions: PanelActions): HTMLElement | null {
-  if (!actions.onOpenQuotes) return null;
-  const open = button(doc, { class: 'quotes-button' }, t('panelQuotes'), () => actions.onOpenQuotes?.());
-  return h(doc, 'p', { class: 'quotes-line' }, open, ' ', t('panelQuotesAlso'));
-}
-
 function buildBody(doc: Document, verdict: PageVerdict, nav: HTMLElement, actions: PanelActions): HTMLElement {
   const { month, day } = actions.dates;
   return h(
@@ -85,8 +81,9 @@ function buildBody(doc: Document, verdict: PageVerdict, nav: HTMLElement, action
     h(doc, 'ul', { class: 'points' }, ...Array.from({ length: story.pointCount }, (_, i) => h(doc, 'li', {}, tStory(storyKeys.point(i))))),
     h(doc, 'h3', {}, t('panelEarlier', story.earlierYear)),
     h(doc, 'p', { class: 'earlier' }, tStory(storyKeys.earlier)),
-    buildQuotesButton(doc, actions),
-    h(doc, 'p', { class: 'source' }, t('panelSource', day)),
+    // The quotes and the sources are in the popup: the background opens it (the buttons are left out where nothing can).
+    actions.onOpenQuotes && h(doc, 'p', { class: 'quotes-line' }, button(doc, { class: 'quotes-button' }, t('panelQuotes'), actions.onOpenQuotes), ' ', t('panelQuotesAlso')),
+    h(doc, 'p', { class: 'source' }, t('panelSource', day), ' ', actions.onOpenSources && button(doc, {}, t('panelSources'), actions.onOpenSources)),
   );
 }
 

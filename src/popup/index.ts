@@ -11,6 +11,7 @@ import { story } from '../shared/story';
 import { storyKeys } from '../shared/story-messages';
 import { renderQuotes } from './quotes-view';
 import { requestAccess, type Access } from './site-access';
+import { showSources } from './sources-view';
 import { describeStatus } from './status-view';
 import { isPending, readTabState, type TabApis } from './tab-state';
 
@@ -173,6 +174,7 @@ byId('story-heading').textContent = tStory(storyKeys.headline);
 byId('story-lead').textContent = tStory(storyKeys.summary(0));
 byId('source').textContent = t('popupSource', localDay(story.reported));
 renderQuotes(byId('quotes'), byId('copy-status'), story.quotes);
+void showSources(byId('sources'), story, browser.storage.session);
 void targetTabId()
   .catch(() => undefined)
   .then((tabId) => (tabId === undefined ? setStatus(t('popupCannotRun'), true) : showStatus(tabId)));

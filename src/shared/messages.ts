@@ -39,6 +39,8 @@ export interface MessageMap {
   getPageStatus: { request: { type: 'getPageStatus' }; response: PageStatus };
   /** content → background: the reader asked the panel for the key quotes. */
   openQuotes: { request: { type: 'openQuotes' }; response: void };
+  /** content → background: the reader asked the panel where its context comes from (the popup's sources). */
+  openSources: { request: { type: 'openSources' }; response: void };
   /** content → background: dismissed state and the words to show, for the sender's page. */
   getPageSetup: { request: { type: 'getPageSetup' }; response: PageSetup };
   /** content → background: the reader closed the panel on the sender's page. */
@@ -95,6 +97,8 @@ export function parseMessage(value: unknown): Message | null {
       return { type: 'getPageStatus' };
     case 'openQuotes':
       return { type: 'openQuotes' };
+    case 'openSources':
+      return { type: 'openSources' };
     case 'getPageSetup':
       return { type: 'getPageSetup' };
     case 'panelDismissed':

@@ -2,7 +2,7 @@
  * The story's own words (headline, summary, key points, the earlier events, who each person or
  * organisation is) reach the reader as messages, like every other string: the build writes them
  * from src/story/story.json into _locales/en/messages.json, where a translation can replace them.
- * The quotes are the article's words and stay as they are in story.json.
+ * The quotes and the evidence are the article's words and stay as they are in story.json.
  */
 import type { Story } from './story';
 
@@ -20,6 +20,12 @@ export const storyKeys = {
   entityPart: (id: string) => entityKey(id, 'part'),
 };
 
+/**
+ * The key of the story's source line (what the article cites), which only the popup shows: kept out
+ * of storyKeys, whose every entry is a few bytes of the content script's 30 KB budget.
+ */
+export const storySourceKey = 'storySource';
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 type Messages = Record<string, { message: string; description: string }>;
@@ -31,14 +37,15 @@ export function storyMessages(story: Story): Messages {
     // A "$" would start a placeholder in messages.json: write it as "$$".
     out[key] = { message: message.replace(/\$/g, '$$$$'), description };
   };
-  add(storyKeys.headline, story.headline, 'The story’s headline (our words, from story.json).');
+  add(storyKeys.headline, story.headline.text, 'The story’s headline (our words, from story.json).');
+  add(storySourceKey, story.source.text, 'What the article cites, in the popup’s sources.');
   // Where the background cannot give the dates in the browser's own format (it formats them with Intl).
   const [year, month, day] = story.reported.split('-').map(Number) as [number, number, number];
   const monthName = MONTHS[month - 1]!;
   add(storyKeys.month, `${monthName} ${year}`, 'The month of the story, when the browser cannot format it.');
   add(storyKeys.day, `${day} ${monthName} ${year}`, 'The day of the story, when the browser cannot format it.');
-  story.summary.forEach((s, i) => add(storyKeys.summary(i), s, `Summary sentence ${i + 1} of the story.`));
-  story.keyPoints.forEach((p, i) => add(storyKeys.point(i), p, `Key point ${i + 1} of the story.`));
+  story.summary.forEach((s, i) => add(storyKeys.summary(i), s.text, `Summary sentence ${i + 1} of the story.`));
+  story.keyPoints.forEach((p, i) => add(storyKeys.point(i), p.text, `Key point ${i + 1} of the story.`));
   add(storyKeys.earlier, story.earlier.text, 'What happened earlier, before the story.');
   for (const e of story.entities) {
     add(storyKeys.entityName(e.id), e.name, `Name of a ${e.kind} in the story, as the card shows it.`);

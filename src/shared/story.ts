@@ -1,11 +1,36 @@
 /**
  * The bundled story: its types, a validator that names the first bad field, and the
- * validated data every context imports.
+ * validated data every context imports. Every statement carries the article's sentences behind
+ * it (its evidence); scripts/lib/story-evidence.ts checks them at build time.
  */
 import rawStory from '../story/story.json';
 
-/** A quote from the article: its exact words, or the article's account of what was said. */
-export interface Quote {
+/**
+ * Where the story departs from the article's wording on purpose (the article is wrong or loose):
+ * the story says `ours` where the article says `article`, for the reason `why`.
+ */
+export interface Note {
+  ours: string;
+  article: string;
+  why: string;
+}
+
+/** What backs a statement: sentences of the source article, verbatim, and the ids of the notes on it. */
+export interface Backing {
+  evidence: string[];
+  notes?: string[];
+}
+
+/** One of the story's own sentences, with its backing. */
+export interface Statement extends Backing {
+  text: string;
+}
+
+/**
+ * A quote from the article: its exact words, or the article's account of what was said. Its
+ * backing is for the line around it (who, in what role, where).
+ */
+export interface Quote extends Backing {
   id: string;
   text: string;
   speaker: string;
@@ -17,8 +42,8 @@ export interface Quote {
   date: string;
 }
 
-/** A person or organisation with a part in the story. */
-export interface Entity {
+/** A person or organisation with a part in the story; its backing is for its name and part. */
+export interface Entity extends Backing {
   id: string;
   name: string;
   kind: 'person' | 'organisation';
@@ -32,13 +57,19 @@ export type MarkedEntity = Pick<Entity, 'id' | 'aliases'>;
 /** The whole story as the extension ships it. */
 export interface Story {
   id: string;
-  headline: string;
+  headline: Statement;
+  /** ISO date (YYYY-MM-DD) of the article's report; `source` holds its evidence. */
   reported: string;
-  summary: string[];
-  earlier: { year: number; text: string };
-  keyPoints: string[];
+  /** What the article cites (shown in the popup's sources); its evidence also backs `reported`. */
+  source: Statement;
+  summary: Statement[];
+  /** Its evidence also backs the year. */
+  earlier: Statement & { year: number };
+  keyPoints: Statement[];
   entities: Entity[];
   quotes: Quote[];
+  /** The notes statements refer to, by id. */
+  notes: Record<string, Note>;
 }
 
 /** Thrown by {@link validateStory}; `field` is the path of the offending field. */
@@ -98,6 +129,24 @@ function oneOf<T extends string>(obj: Obj, key: string, field: string, allowed: 
   return value as T;
 }
 
+/** A statement's backing: 1 to 6 evidence spans and, when present, a list of note ids. */
+function backing(o: Obj, f: string): Backing {
+  const out: Backing = { evidence: list(o, 'evidence', f, 1, 6, sentence) };
+  if (o.notes !== undefined) out.notes = list(o, 'notes', f, 1, 10, sentence);
+  return out;
+}
+
+function statement(value: unknown, field: string): Statement {
+  const o = object(value, field);
+  return { text: text(o, 'text', `${field}.`), ...backing(o, `${field}.`) };
+}
+
+function note(value: unknown, field: string): Note {
+  const o = object(value, field);
+  const f = `${field}.`;
+  return { ours: text(o, 'ours', f), article: text(o, 'article', f), why: text(o, 'why', f) };
+}
+
 function entity(value: unknown, field: string): Entity {
   const o = object(value, field);
   const f = `${field}.`;
@@ -107,6 +156,7 @@ function entity(value: unknown, field: string): Entity {
     kind: oneOf(o, 'kind', f, ['person', 'organisation'] as const),
     aliases: list(o, 'aliases', f, 1, 20, sentence),
     part: text(o, 'part', f),
+    ...backing(o, f),
   };
 }
 
@@ -121,6 +171,7 @@ function quote(value: unknown, field: string): Quote {
     kind: oneOf(o, 'kind', f, ['direct', 'reported'] as const),
     source: text(o, 'source', f),
     date: isoDate(o, 'date', f),
+    ...backing(o, f),
   };
   if (/^["“”‘’']|["“”'‘’,]$/.test(q.text)) {
     throw new StoryError(`${f}text`, 'must leave out surrounding quotation marks and a trailing comma');
@@ -136,6 +187,51 @@ function unique(items: { id: string }[], field: string): void {
   });
 }
 
+function notes(value: unknown): Record<string, Note> {
+  const o = object(value, 'notes');
+  return Object.fromEntries(Object.entries(o).map(([id, n]) => [id, note(n, `notes.${id}`)]));
+}
+
+/** A statement as the evidence check sees it: its field, the words its evidence backs, and the backing. */
+export interface BackedStatement extends Backing {
+  field: string;
+  text: string;
+}
+
+/**
+ * Every statement of `story`, with the words its evidence stands behind: the headline, the
+ * source line with the report's date, each summary sentence and key point, the earlier event
+ * with its year, each entity's name and part (as its card shows them) and each quote's line of
+ * who said it, in what role and where (its date too, when it is not the report's).
+ */
+export function backedStatements(story: Story): BackedStatement[] {
+  const backed = (field: string, text: string, b: Backing): BackedStatement => ({ field, text, evidence: b.evidence, ...(b.notes ? { notes: b.notes } : {}) });
+  return [
+    backed('headline', story.headline.text, story.headline),
+    backed('source', `${story.source.text} ${story.reported}`, story.source),
+    ...story.summary.map((s, i) => backed(`summary[${i}]`, s.text, s)),
+    backed('earlier', `${story.earlier.text} ${story.earlier.year}`, story.earlier),
+    ...story.keyPoints.map((s, i) => backed(`keyPoints[${i}]`, s.text, s)),
+    ...story.entities.map((e, i) => backed(`entities[${i}]`, `${e.name}: ${e.part}`, e)),
+    ...story.quotes.map((q, i) =>
+      backed(`quotes[${i}]`, `${q.speaker}, ${q.speakerRole}. ${q.source}.${q.date === story.reported ? '' : ` ${q.date}`}`, q),
+    ),
+  ];
+}
+
+/** Each note a statement refers to must exist, and each note must be referred to. */
+function checkNoteIds(story: Story): void {
+  const used = new Set<string>();
+  for (const { field, notes: ids } of backedStatements(story)) {
+    (ids ?? []).forEach((id, i) => {
+      if (!Object.hasOwn(story.notes, id)) throw new StoryError(`${field}.notes[${i}]`, `names a note "${id}" that "notes" lacks`);
+      used.add(id);
+    });
+  }
+  const unused = Object.keys(story.notes).find((id) => !used.has(id));
+  if (unused) throw new StoryError(`notes.${unused}`, 'is not referred to by any statement');
+}
+
 /** Checks a parsed story.json and returns it typed; throws a {@link StoryError} naming the first bad field. */
 export function validateStory(value: unknown): Story {
   const o = object(value, '(root)');
@@ -143,16 +239,19 @@ export function validateStory(value: unknown): Story {
   if (!Number.isInteger(earlier.year)) throw new StoryError('earlier.year', 'must be a whole year');
   const story: Story = {
     id: text(o, 'id', ''),
-    headline: text(o, 'headline', ''),
+    headline: statement(o.headline, 'headline'),
     reported: isoDate(o, 'reported', ''),
-    summary: list(o, 'summary', '', 3, 5, sentence),
-    earlier: { year: earlier.year as number, text: text(earlier, 'text', 'earlier.') },
-    keyPoints: list(o, 'keyPoints', '', 2, 8, sentence),
+    source: statement(o.source, 'source'),
+    summary: list(o, 'summary', '', 3, 5, statement),
+    earlier: { year: earlier.year as number, ...statement(earlier, 'earlier') },
+    keyPoints: list(o, 'keyPoints', '', 2, 8, statement),
     entities: list(o, 'entities', '', 1, 30, entity),
     quotes: list(o, 'quotes', '', 1, 20, quote),
+    notes: notes(o.notes),
   };
   unique(story.entities, 'entities');
   unique(story.quotes, 'quotes');
+  checkNoteIds(story);
   return story;
 }
 

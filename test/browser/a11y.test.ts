@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/paths';
+import { story } from '../../src/shared/story';
 import { BROWSERS, SCREENSHOTS, endSession, openAndClassify, startSession, type Session } from './harness';
 
 const AXE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -64,6 +65,11 @@ for (const scheme of ['light', 'dark'] as const) {
       await popup.bringToFront();
       await popup.setViewport({ width: 400, height: 900 });
       await popup.screenshot({ path: path.join(SCREENSHOTS, `${name}-popup-${scheme}.png`), fullPage: true });
+      // The sources with every key point's sentences from the article shown.
+      await popup.$$eval('#sources .show-evidence', (buttons) => buttons.forEach((b) => (b as HTMLElement).click()));
+      expect(await popup.$$eval('#sources .evidence:not([hidden])', (els) => els.length)).toBe(story.keyPoints.length);
+      expect(await axe(popup)).toEqual([]);
+      await (await popup.$('#sources'))!.screenshot({ path: path.join(SCREENSHOTS, `${name}-popup-sources-${scheme}.png`) });
       await Promise.all([page.close(), popup.close()]);
     });
 

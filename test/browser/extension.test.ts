@@ -25,7 +25,7 @@ describe.each(BROWSERS)('%s with the extension loaded', (name) => {
     await page.waitForSelector('backstory-panel', { timeout: 10_000 });
     const text = await panelText(page);
     expect(text).toContain('December 2017');
-    expect(text).toContain(story.headline);
+    expect(text).toContain(story.headline.text);
     expect(text).toMatch(/This page mentions Kaspersky \d+ times\./);
     expect(await page.$$eval('backstory-panel', (els) => els.length)).toBe(1);
     expect(status).toMatch(/This page mentions Kaspersky \d+ times\./);

@@ -57,7 +57,7 @@ async function panelLooks(page: Page) {
 }
 
 const READABLE = {
-  count: 1, display: 'block', position: 'fixed', visibility: 'visible', opacity: '1', inView: true, onTop: true, title: story.headline, comicSans: false,
+  count: 1, display: 'block', position: 'fixed', visibility: 'visible', opacity: '1', inView: true, onTop: true, title: story.headline.text, comicSans: false,
 };
 
 describe.each(BROWSERS)('%s: hostile pages', (name) => {

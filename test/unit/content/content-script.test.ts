@@ -202,6 +202,18 @@ describe('startContentScript', () => {
     expect(script.verdict().topics).toEqual(['kaspersky']);
   });
 
+  it('asks the background for the key quotes or the sources when the reader presses the panel\'s buttons', async () => {
+    load('Kaspersky Lab denies spying claims', RELEVANT);
+    script = startContentScript(document, window);
+    await script.ready;
+    const shadow = document.querySelector(PANEL_TAG)!.shadowRoot!;
+    userClick(shadow.querySelector('.source button')!);
+    expect(sent('openSources')).toEqual([{ type: 'openSources' }]);
+    expect(sent('openQuotes')).toEqual([]);
+    userClick(shadow.querySelector('.quotes-button')!);
+    expect(sent('openQuotes')).toEqual([{ type: 'openQuotes' }]);
+  });
+
   it('tells the background when the reader closes the panel', async () => {
     load('Kaspersky Lab denies spying claims', RELEVANT);
     script = startContentScript(document, window);

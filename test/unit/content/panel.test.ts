@@ -28,11 +28,11 @@ describe('mountPanel', () => {
     expect(PANEL_TAG).toBe('backstory-panel');
     const shadow = shadowOf();
     expect(text(shadow.querySelector('header'))).toContain('December 2017');
-    expect(text(shadow.querySelector('h2'))).toBe(story.headline);
+    expect(text(shadow.querySelector('h2'))).toBe(story.headline.text);
     const all = text(shadow);
-    for (const sentence of story.summary) expect(all).toContain(sentence);
+    for (const sentence of story.summary) expect(all).toContain(sentence.text);
     const points = Array.from(shadow.querySelectorAll('.points li'), (li) => li.textContent);
-    expect(points).toEqual(story.keyPoints);
+    expect(points).toEqual(story.keyPoints.map((p) => p.text));
     expect(text(shadow.querySelector('.why'))).toBe('This page mentions Kaspersky 7 times.');
   });
 
@@ -59,6 +59,23 @@ describe('mountPanel', () => {
   it('has no quotes button when nothing can open the quotes', () => {
     mountPanel(document, verdict, { dates });
     expect(shadowOf().querySelector('button.quotes-button')).toBeNull();
+  });
+
+  it('has a "Sources" button on its source line that a script\'s click() cannot press', () => {
+    const onOpenSources = vi.fn();
+    mountPanel(document, verdict, { onOpenSources, dates });
+    const button = shadowOf().querySelector<HTMLButtonElement>('.source button')!;
+    expect(text(button)).toBe('Sources');
+    expect(text(shadowOf().querySelector('.source'))).toBe('Summarised by Backstory from a news report dated 5 December 2017. Sources');
+    button.click();
+    expect(onOpenSources).not.toHaveBeenCalled();
+    userClick(button);
+    expect(onOpenSources).toHaveBeenCalledTimes(1);
+  });
+
+  it('has no sources button when nothing can open the sources', () => {
+    mountPanel(document, verdict, { dates });
+    expect(shadowOf().querySelector('.source button')).toBeNull();
   });
 
   it('shows mention controls once mentions are marked, and steps through them', () => {

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runPage } from '../../../src/content/page-run';
 import { createMentionCard } from '../../../src/content/mention-card';
 import { renderQuotes } from '../../../src/popup/quotes-view';
+import { renderSources } from '../../../src/popup/sources-view';
 import { describeStatus } from '../../../src/popup/status-view';
 import { localDay } from '../../../src/shared/dates';
 import { localizePage, t, useMessages } from '../../../src/shared/i18n';
@@ -111,9 +112,10 @@ function visibleStrings(root: Node): string[] {
   return out;
 }
 
-/** The article's words and their attribution are data, not UI: the quotes may show them as they are. */
+/** The article's words and their attribution are data, not UI: the quotes and the sources may show them as they are. */
 const DATA = [
   ...story.quotes.flatMap((q) => [`“${q.text}”`, q.text, q.speaker, `, ${q.speakerRole}`]),
+  ...story.keyPoints.flatMap((p) => p.evidence),
   // Dates are formatted for the browser's locale by Intl, not written out.
   ...story.quotes.map((q) => localDay(q.date)),
 ];
@@ -122,7 +124,8 @@ const DATA = [
 function hardCoded(s: string): string {
   // A message may hold an element (the date's <time>): its text nodes then start or end inside ⟦…⟧.
   let rest = s.replace(/⟦[^⟧]*(⟧|$)/g, '').replace(/^[^⟦]*⟧/, '');
-  for (const d of DATA) rest = rest.split(d).join('');
+  // Longest first: an evidence sentence holds a quote's words.
+  for (const d of [...DATA].sort((a, b) => b.length - a.length)) rest = rest.split(d).join('');
   return rest.replace(/[\s\d✕‹›·—–:,.()“”'’-]/g, '');
 }
 
@@ -156,6 +159,16 @@ describe('no hard-coded strings on screen', () => {
     renderQuotes(list, said, story.quotes);
     const status = describeStatus({ state: 'classified', verdict: { topics: ['kaspersky', 'ncsc'], mentions: { kaspersky: 3, ncsc: 1 }, confidence: 1 }, site: 'a.example' });
     const strings = [...visibleStrings(document.body), status.text].filter((s) => s.trim() !== '');
+    expect(strings.filter((s) => hardCoded(s) !== '')).toEqual([]);
+  });
+
+  it('popup sources: every visible string is a message or the article’s own sentences', () => {
+    usePseudoLocale(true);
+    document.body.innerHTML = '<section><h2></h2><p class="sources-from"></p><ol class="sources-points"></ol></section>';
+    renderSources(document.querySelector('section')!, story);
+    for (const button of Array.from(document.querySelectorAll('button'))) button.click();
+    const strings = visibleStrings(document.body).filter((s) => s.trim() !== '');
+    expect(strings.length).toBeGreaterThan(story.keyPoints.length * 3);
     expect(strings.filter((s) => hardCoded(s) !== '')).toEqual([]);
   });
 

@@ -66,6 +66,10 @@ describe('parseMessage', () => {
     expect(parseMessage({ type: 'getPageStatus', extra: '<script>' })).toEqual({ type: 'getPageStatus' });
   });
 
+  it('accepts openSources and drops extra fields (a page cannot choose what the popup opens)', () => {
+    expect(parseMessage({ type: 'openSources', section: 'https://evil.example/' })).toEqual({ type: 'openSources' });
+  });
+
   test.each([
     ['null', null],
     ['a string', 'getPageStatus'],
