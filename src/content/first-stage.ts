@@ -7,15 +7,13 @@
 import { FIRST_STAGE_KEY, type FirstStageState } from '../shared/first-stage-state';
 import './bench';
 import { isHtmlPage, mayBeAboutPage } from './first-look';
+import { pageKey } from './watch-navigation';
 
 /** After a single-page app moves to a new address, its new article is looked at after each of these delays: it may render late. */
 const LOOK_AGAIN_MS = [500, 2_000];
 
 type Runtime = { sendMessage(message: unknown): Promise<unknown> };
 const scope = globalThis as typeof globalThis & { [FIRST_STAGE_KEY]?: FirstStageState; browser?: { runtime: Runtime }; chrome?: { runtime: Runtime } };
-
-/** The page's identity: its address without the fragment (a new fragment is not a new article). */
-const pageKey = (): string => location.origin + location.pathname + location.search;
 
 /** Asks the background for the full stage. A refusal means the extension was reloaded or removed under the page. */
 function startFullStage(): void {
@@ -24,12 +22,12 @@ function startFullStage(): void {
 
 /** Calls `look` after each of LOOK_AGAIN_MS once the page's address changes without a new document. */
 function watchAddress(look: () => void, signal: AbortSignal): void {
-  let last = pageKey();
+  let last = pageKey(window);
   let timers: ReturnType<typeof setTimeout>[] = [];
   const cancel = (): void => timers.forEach(clearTimeout);
   const moved = (): void => {
-    if (pageKey() === last) return;
-    last = pageKey();
+    if (pageKey(window) === last) return;
+    last = pageKey(window);
     cancel();
     timers = LOOK_AGAIN_MS.map((ms) => setTimeout(look, ms));
   };
