@@ -13,6 +13,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
+import { firefoxPrivileged } from '../lib/firefox-privileged';
 import { launchWithExtension, type ExtensionBrowser } from '../lib/launch';
 import { cdpExtensionTime, geckoExtensionTime, type Attribution, type CdpProfile, type GeckoProfile } from './attribution';
 
@@ -171,25 +172,9 @@ async function firefoxGoto(page: Page, url: string): Promise<void> {
   }
 }
 
-/** The raw WebDriver BiDi connection under puppeteer's Firefox browser. */
-interface BidiConnection {
-  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
-}
-
 async function firefoxProfiler(ext: ExtensionBrowser): Promise<Profiler> {
-  const connection = (ext.browser as unknown as { connection?: BidiConnection }).connection;
-  if (!connection) throw new Error('Firefox: no WebDriver BiDi connection under puppeteer');
-  // The browser window's own context: privileged code there reaches Services.profiler (it needs
-  // --remote-allow-system-access, which launchFirefox passes).
-  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const contexts = tree.result.contexts as { context: string; url: string }[];
-  const chrome = contexts.find((c) => c.url.startsWith('chrome://browser/'))?.context ?? contexts[0]?.context;
-  if (!chrome) throw new Error('Firefox: no chrome context (is --remote-allow-system-access passed?)');
-  const privileged = async <T>(expression: string): Promise<T> => {
-    const { result } = await connection.send('script.evaluate', { expression, target: { context: chrome }, awaitPromise: true, resultOwnership: 'none' });
-    if (result.type !== 'success') throw new Error(`Firefox chrome context: ${JSON.stringify(result.exceptionDetails ?? result)}`);
-    return (result.result as { value: T }).value;
-  };
+  // The browser window's own context: privileged code there reaches Services.profiler.
+  const privileged = await firefoxPrivileged(ext.browser);
   const version = await ext.browser.version();
   const marker = ext.baseUrl; // moz-extension://<uuid>/
   const isExtension = (location: string) => location.includes(marker);

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firefoxPrivileged } from '../../scripts/lib/firefox-privileged';
 import { distFor } from '../../scripts/lib/paths';
 import { BROWSERS, endSession, startSession, type Session } from './harness';
 
@@ -31,28 +32,19 @@ async function chromiumWarnings(session: Session, manifest: Manifest): Promise<s
   }
 }
 
-interface BidiConnection {
-  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
-}
-
 /** Firefox's install-prompt lines for `manifest` (MV3: the content script's matches are requested origins too). */
 async function firefoxWarnings(session: Session, manifest: Manifest): Promise<string[]> {
-  const connection = (session.ext.browser as unknown as { connection: BidiConnection }).connection;
-  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const contexts = tree.result.contexts as { context: string; url: string }[];
-  const context = contexts.find((c) => c.url.startsWith('chrome://browser/'))?.context ?? contexts[0]!.context;
+  const privileged = await firefoxPrivileged(session.ext.browser);
   const origins = [...new Set([...(manifest.host_permissions ?? []), ...manifest.content_scripts.flatMap((c) => c.matches)])];
-  const expression = `(async () => {
+  const messages = await privileged<string>(`(async () => {
     const { ExtensionData } = ChromeUtils.importESModule('resource://gre/modules/Extension.sys.mjs');
     const strings = await ExtensionData.formatPermissionStrings(
       { permissions: { permissions: ${JSON.stringify(manifest.permissions)}, origins: ${JSON.stringify(origins)} } },
       { collapseOrigins: true },
     );
     return JSON.stringify(strings.msgs);
-  })()`;
-  const { result } = await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: true, resultOwnership: 'none' });
-  if (result.type !== 'success') throw new Error(`Firefox chrome context: ${JSON.stringify(result)}`);
-  return JSON.parse((result.result as { value: string }).value) as string[];
+  })()`);
+  return JSON.parse(messages) as string[];
 }
 
 describe.each(BROWSERS)('%s install-time permissions', (name) => {
