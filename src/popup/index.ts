@@ -81,9 +81,26 @@ function offerReload(tabId: number, text: string): void {
   reload.onclick = async () => {
     box.hidden = true;
     setStatus(t('popupChecking'));
-    await browser.tabs.reload(tabId).catch(() => undefined);
+    await reloadAndWait(tabId);
     await showStatus(tabId);
   };
+}
+
+/** Reloads tab `tabId` and resolves once it has loaded again (or after 15 s, or at once if the reload is refused). */
+function reloadAndWait(tabId: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      resolve();
+    };
+    const onUpdated = (id: number, change: { status?: string }) => {
+      if (id === tabId && change.status === 'complete') done();
+    };
+    const timer = setTimeout(done, 15_000);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    browser.tabs.reload(tabId).catch(done);
+  });
 }
 
 /**

@@ -46,6 +46,8 @@ export async function readTabState(apis: TabApis, build: string): Promise<TabSta
   try {
     left = await apis.probeFirstStage();
   } catch {
+    // Mid-navigation the browser refuses script into a document that is going away: ask again.
+    if (loading) return { kind: 'notRun', loading };
     // Allowed on the site, yet the browser refuses: a page it keeps from every extension (an add-on store).
     return { kind: 'cannotRun' };
   }

@@ -66,6 +66,13 @@ describe('readTabState', () => {
     expect(state).toEqual({ kind: 'cannotRun' });
   });
 
+  it('keeps waiting where the probe is refused while the page is loading (a reload under way), instead of saying it cannot run', async () => {
+    const probe = () => Promise.reject(new Error('Frame with ID 0 is showing error page'));
+    const state = await readTabState(apis({ probeFirstStage: probe }, 'https://news.example.com/story', true), BUILD);
+    expect(state).toEqual({ kind: 'notRun', loading: true });
+    expect(isPending(state)).toBe(true);
+  });
+
   it('reports withheld site access before probing, with the site to ask for', async () => {
     const probe = vi.fn(() => Promise.resolve({ build: BUILD, candidate: false }));
     const permissions = { contains: () => Promise.resolve(false), request: () => Promise.resolve(true) };
