@@ -11,6 +11,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { findRealPages, printAttribution, runAttribution, type AttributionResults, type Build } from './bench/attribution-part';
 import { generatePage } from './bench/generate-page';
+import type { BenchApi } from './bench/in-page';
 import { median, round } from './bench/stats';
 import { findBrowser } from './lib/browsers';
 import { buildExtension } from './lib/build-extension';
@@ -41,7 +42,7 @@ async function preparePages(dir: string): Promise<void> {
   // The browser injects the extension's marks.css into every page before it is built; the bench
   // pages link it in their head for the same effect (it matches nothing until marks exist).
   const withMarksCss = (html: string) => html.replace('<head>', '<head><link rel="stylesheet" href="/content.css">');
-  SIZES.forEach(([, bytes], i) => writeFileSync(path.join(dir, `page-${bytes}.html`), withMarksCss(generatePage(bytes, 1000 + i).html)));
+  for (const [i, [, bytes]] of SIZES.entries()) writeFileSync(path.join(dir, `page-${bytes}.html`), withMarksCss(generatePage(bytes, 1000 + i).html));
   writeFileSync(path.join(dir, 'irrelevant-10000000.html'), withMarksCss(generatePage(10_000_000, 7, false).html));
   copyFileSync(path.join(ROOT, 'src/content/marks.css'), path.join(dir, 'content.css'));
   await build({
@@ -87,17 +88,17 @@ async function inPageMethods(name: 'chromium' | 'firefox', origin: string): Prom
       let mentions = 0;
       for (let run = 0; run < RUNS; run += 1) {
         let page = await freshPage(browser, url, [`${origin}/in-page.js`]);
-        walk.push((await page.evaluate(() => (globalThis as any).__backstoryBench.walk())).ms);
+        walk.push((await page.evaluate(() => (globalThis as unknown as { __backstoryBench: BenchApi }).__backstoryBench.walk())).ms);
         await page.close();
         page = await freshPage(browser, url, [`${origin}/in-page.js`]);
-        const r = await page.evaluate(() => (globalThis as any).__backstoryBench.extension());
+        const r = await page.evaluate(() => (globalThis as unknown as { __backstoryBench: BenchApi }).__backstoryBench.extension());
         ext.push(r.ms);
         extSync.push(r.syncMs);
         extWork.push(r.workMs);
         mentions = r.mentions;
         await page.close();
         page = await freshPage(browser, url, [`${origin}/in-page.js`, `${origin}/mark.min.js`]);
-        mark.push((await page.evaluate((t: string[]) => (globalThis as any).__backstoryBench.markjs(t), TERMS)).ms);
+        mark.push((await page.evaluate((t: string[]) => (globalThis as unknown as { __backstoryBench: BenchApi }).__backstoryBench.markjs(t), TERMS)).ms);
         await page.close();
       }
       const row = {
@@ -116,7 +117,7 @@ async function inPageMethods(name: 'chromium' | 'firefox', origin: string): Prom
       const cost: number[] = [];
       for (let run = 0; run < RUNS; run += 1) {
         const page = await freshPage(browser, `${origin}/irrelevant-10000000.html`, [`${origin}/in-page.js`]);
-        const r = await page.evaluate(() => (globalThis as any).__backstoryBench.extension());
+        const r = await page.evaluate(() => (globalThis as unknown as { __backstoryBench: BenchApi }).__backstoryBench.extension());
         if (r.relevant) throw new Error('the irrelevant page was classified as relevant');
         cost.push(r.workMs);
         await page.close();
@@ -138,8 +139,8 @@ async function pageLoadCost(origin: string, chromeDir: string): Promise<Row[]> {
   const measure = async (browser: Browser, url: string) => {
     const page = await browser.newPage();
     await page.evaluateOnNewDocument(() => {
-      (globalThis as any).__longTasks = [];
-      new PerformanceObserver((list) => (globalThis as any).__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+      (globalThis as unknown as { __longTasks: number[] }).__longTasks = [];
+      new PerformanceObserver((list) => (globalThis as unknown as { __longTasks: number[] }).__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
     });
     const cdp = await page.createCDPSession();
     await cdp.send('Performance.enable');
@@ -147,7 +148,7 @@ async function pageLoadCost(origin: string, chromeDir: string): Promise<Row[]> {
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const { metrics } = await cdp.send('Performance.getMetrics');
     const get = (n: string) => (metrics.find((m) => m.name === n)?.value ?? 0) * 1000;
-    const longTasks: number[] = await page.evaluate(() => (globalThis as any).__longTasks);
+    const longTasks: number[] = await page.evaluate(() => (globalThis as unknown as { __longTasks: number[] }).__longTasks);
     await page.close();
     return { script: get('ScriptDuration'), task: get('TaskDuration'), longTasks };
   };

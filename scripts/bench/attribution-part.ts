@@ -193,7 +193,8 @@ export async function runAttribution(options: AttributionOptions): Promise<Attri
                 samples.set(row, [...(samples.get(row) ?? []), result.samples]);
                 if (page.id === BUSY_ID) {
                   const changes = await profiler.page().evaluate(() => (globalThis as { __busyChanges?: number }).__busyChanges ?? 0);
-                  (row.busyChanges ??= []).push(changes);
+                  row.busyChanges ??= [];
+                  row.busyChanges.push(changes);
                 }
                 if (page.kind === 'generated') {
                   console.log(`  (f) ${browser} ${build.label} round ${round + 1}: ${page.id} ${fmt(result.ms)} ms (${result.samples} samples, load ${Math.round(result.loadMs)} ms)`);
@@ -307,7 +308,7 @@ export function printAttribution(results: AttributionResults): void {
       const line: Record<string, string | number> = { page: id };
       for (const build of builds) {
         const row = cell(build, id);
-        line[ab ? build : 'ms'] = row && row.loads.length ? row.medianMs : '–';
+        line[ab ? build : 'ms'] = row?.loads.length ? row.medianMs : '–';
         if (!ab) line.loads = row ? row.loads.map(fmt).join(' ') : '';
         if (id === BUSY_ID && row?.busyChanges) line[ab ? `${build} changes` : 'changes'] = row.busyChanges.join(' ');
       }

@@ -109,7 +109,10 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
   /** Counts `n` more mentions in `text`; returns its entry. */
   const tally = (text: Text, n: number): NodeMentions => {
     let entry = byNode.get(text);
-    if (!entry) byNode.set(text, (entry = { count: 0, marked: [] }));
+    if (!entry) {
+      entry = { count: 0, marked: [] };
+      byNode.set(text, entry);
+    }
     entry.count += n;
     count += n;
     changedSinceDraw = true;
@@ -218,7 +221,8 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
       const { loose } = matcher;
       loose.lastIndex = 0;
       for (let m = loose.exec(text); m; m = loose.exec(text)) found.push(m.index, m.index + m[0].length);
-      holds.set(block, (may = found.length > 0));
+      may = found.length > 0;
+      holds.set(block, may);
       if (may && textWalker(block).nextNode() === node) [spanAt, spanEnd, spots, spot] = [0, text.length, found, 0];
     }
     return may;

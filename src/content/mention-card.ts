@@ -34,7 +34,8 @@ export function createMentionCard(
     const part = h(doc, 'p', { class: 'part' });
     // Positioned inside the shadow root: the host's own styles are reset by `all: initial !important`.
     const box = h(doc, 'div', { class: 'card', role: 'tooltip' }, name, part, h(doc, 'p', { class: 'from' }, t('cardFrom', month)));
-    return (built = { host: mountShadowHost(doc, CARD_TAG, CARD_CSS, box), box, name, part });
+    built = { host: mountShadowHost(doc, CARD_TAG, CARD_CSS, box), box, name, part };
+    return built;
   };
   let shown: Mention | null = null;
 

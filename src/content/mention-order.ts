@@ -26,7 +26,9 @@ export function mentionOrder<M>(byNode: Map<Text, { marked: M[] }>): { add(node:
     add(node, inOrder) {
       (inOrder ? nodes : later).push(node);
     },
-    changed: () => void (all = null),
+    changed: () => {
+      all = null;
+    },
     all() {
       if (all) return all;
       // Forgotten nodes go; a node forgotten and found again is placed again.
@@ -39,7 +41,8 @@ export function mentionOrder<M>(byNode: Map<Text, { marked: M[] }>): { add(node:
         placed.add(node);
       }
       later = [];
-      return (all = nodes.flatMap((node) => byNode.get(node)!.marked));
+      all = nodes.flatMap((node) => byNode.get(node)!.marked);
+      return all;
     },
   };
 }

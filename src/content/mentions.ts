@@ -18,7 +18,7 @@ export interface MentionMatcher {
   entityOf(alias: string): Entity | undefined;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -26,7 +26,7 @@ function escape(text: string): string {
 export function compileMatcher(entities: Entity[]): MentionMatcher {
   const byAlias = new Map<string, Entity>();
   for (const entity of entities) for (const alias of entity.aliases) byAlias.set(alias, entity);
-  const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   // Aliases are proper names, matched as written: case-sensitive matching is both more precise
   // ("reuters" in a URL is not the agency) and several times faster on long pages.
   const any = aliases.join('|') || '(?!)';

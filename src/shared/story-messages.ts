@@ -44,8 +44,8 @@ export function storyMessages(story: Story): Messages {
   const monthName = MONTHS[month - 1]!;
   add(storyKeys.month, `${monthName} ${year}`, 'The month of the story, when the browser cannot format it.');
   add(storyKeys.day, `${day} ${monthName} ${year}`, 'The day of the story, when the browser cannot format it.');
-  story.summary.forEach((s, i) => add(storyKeys.summary(i), s.text, `Summary sentence ${i + 1} of the story.`));
-  story.keyPoints.forEach((p, i) => add(storyKeys.point(i), p.text, `Key point ${i + 1} of the story.`));
+  for (const [i, s] of story.summary.entries()) add(storyKeys.summary(i), s.text, `Summary sentence ${i + 1} of the story.`);
+  for (const [i, p] of story.keyPoints.entries()) add(storyKeys.point(i), p.text, `Key point ${i + 1} of the story.`);
   add(storyKeys.earlier, story.earlier.text, 'What happened earlier, before the story.');
   for (const e of story.entities) {
     add(storyKeys.entityName(e.id), e.name, `Name of a ${e.kind} in the story, as the card shows it.`);

@@ -66,7 +66,9 @@ for (const scheme of ['light', 'dark'] as const) {
       await popup.setViewport({ width: 400, height: 900 });
       await popup.screenshot({ path: path.join(SCREENSHOTS, `${name}-popup-${scheme}.png`), fullPage: true });
       // The sources with every key point's sentences from the article shown.
-      await popup.$$eval('#sources .show-evidence', (buttons) => buttons.forEach((b) => (b as HTMLElement).click()));
+      await popup.$$eval('#sources .show-evidence', (buttons) => {
+        for (const b of buttons) (b as HTMLElement).click();
+      });
       expect(await popup.$$eval('#sources .evidence:not([hidden])', (els) => els.length)).toBe(story.keyPoints.length);
       expect(await axe(popup)).toEqual([]);
       await (await popup.$('#sources'))!.screenshot({ path: path.join(SCREENSHOTS, `${name}-popup-sources-${scheme}.png`) });

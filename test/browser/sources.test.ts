@@ -29,6 +29,7 @@ function pointState(popup: Page, i: number) {
       expanded: li.querySelector('button')!.getAttribute('aria-expanded'),
       // Laid out (not hidden) and each sentence as the page renders it.
       shown: words.getClientRects().length > 0,
+      // biome-ignore lint/performance/useDomNodeTextContent: the test wants each sentence as the page renders it, which innerText gives.
       sentences: Array.from(words.querySelectorAll('blockquote p'), (p) => (p as HTMLElement).innerText),
     };
   }, i);

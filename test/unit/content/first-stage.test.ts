@@ -133,7 +133,12 @@ describe('readFirstLook', () => {
     const node = doc.createTextNode('a'.repeat(FIRST_LOOK_TEXT * 50));
     doc.querySelector('p')!.append(node);
     let copied = false;
-    Object.defineProperty(node, 'data', { get: () => ((copied = true), '') });
+    Object.defineProperty(node, 'data', {
+      get: () => {
+        copied = true;
+        return '';
+      },
+    });
     expect(readFirstLook(doc, 'https://a.example/').at(-1)).toHaveLength(FIRST_LOOK_TEXT);
     expect(copied).toBe(false);
   });

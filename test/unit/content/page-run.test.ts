@@ -1,3 +1,4 @@
+// biome-ignore lint/correctness/noUnusedImports: `it` is used; Biome 2.6.8 reports it unused in this file (a false positive).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CARD_TAG } from '../../../src/content/mention-card';
 import { PANEL_TAG } from '../../../src/content/panel';
