@@ -33,10 +33,18 @@ const extArg = process.argv.find((a) => a.startsWith('--ext='))?.slice('--ext='.
 const abArg = process.argv.find((a) => a.startsWith('--ab='))?.slice('--ab='.length);
 const RUNS = quick ? 3 : 5;
 const SIZES: [string, number][] = quick
-  ? [['20 KB', 20_000], ['200 KB', 200_000], ['2 MB', 2_000_000]]
-  : [['20 KB', 20_000], ['200 KB', 200_000], ['2 MB', 2_000_000], ['10 MB', 10_000_000]];
+  ? [
+      ['20 KB', 20_000],
+      ['200 KB', 200_000],
+      ['2 MB', 2_000_000],
+    ]
+  : [
+      ['20 KB', 20_000],
+      ['200 KB', 200_000],
+      ['2 MB', 2_000_000],
+      ['10 MB', 10_000_000],
+    ];
 const TERMS = ['Kaspersky Lab', 'Kaspersky', 'National Cyber Security Centre', 'NCSC', 'Barclays', 'Ciaran Martin', 'Reuters', 'UK government'];
-
 
 async function preparePages(dir: string): Promise<void> {
   // The browser injects the extension's marks.css into every page before it is built; the bench
@@ -46,21 +54,34 @@ async function preparePages(dir: string): Promise<void> {
   writeFileSync(path.join(dir, 'irrelevant-10000000.html'), withMarksCss(generatePage(10_000_000, 7, false).html));
   copyFileSync(path.join(ROOT, 'src/content/marks.css'), path.join(dir, 'content.css'));
   await build({
-    entryPoints: [path.join(ROOT, 'scripts/bench/in-page.ts')], bundle: true, minify: true, format: 'iife', outfile: path.join(dir, 'in-page.js'),
-    define: { __BACKSTORY_BENCH__: 'false' }, logLevel: 'warning',
+    entryPoints: [path.join(ROOT, 'scripts/bench/in-page.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    outfile: path.join(dir, 'in-page.js'),
+    define: { __BACKSTORY_BENCH__: 'false' },
+    logLevel: 'warning',
   });
   copyFileSync(path.join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), path.join(dir, 'mark.min.js'));
 }
 
 /** Fine timers need cross-origin isolation (Chromium 5 µs, Firefox 20 µs steps). */
-const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'same-origin' };
+const ISOLATION = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
 
 function launchPlain(name: 'chromium' | 'firefox'): Promise<Browser> {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), `backstory-bench-${name}-`));
   return name === 'chromium'
     ? puppeteer.launch({ executablePath: findBrowser('chromium'), headless: true, userDataDir, args: CHROMIUM_FLAGS, protocolTimeout: 600_000 })
     : puppeteer.launch({
-        browser: 'firefox', executablePath: findBrowser('firefox'), headless: true, userDataDir, protocolTimeout: 600_000,
+        browser: 'firefox',
+        executablePath: findBrowser('firefox'),
+        headless: true,
+        userDataDir,
+        protocolTimeout: 600_000,
         extraPrefsFirefox: { 'privacy.reduceTimerPrecision': false, 'dom.max_script_run_time': 0 },
       });
 }
@@ -102,8 +123,14 @@ async function inPageMethods(name: 'chromium' | 'firefox', origin: string): Prom
         await page.close();
       }
       const row = {
-        browser: name, size: label, walkMs: round(median(walk)), extensionMs: round(median(ext)), extensionWorkMs: round(median(extWork)),
-        extensionFirstTaskMs: round(median(extSync)), markjsMs: round(median(mark)), mentions,
+        browser: name,
+        size: label,
+        walkMs: round(median(walk)),
+        extensionMs: round(median(ext)),
+        extensionWorkMs: round(median(extWork)),
+        extensionFirstTaskMs: round(median(extSync)),
+        markjsMs: round(median(mark)),
+        mentions,
       };
       rows.push({
         ...row,
@@ -140,7 +167,9 @@ async function pageLoadCost(origin: string, chromeDir: string): Promise<Row[]> {
     const page = await browser.newPage();
     await page.evaluateOnNewDocument(() => {
       (globalThis as unknown as { __longTasks: number[] }).__longTasks = [];
-      new PerformanceObserver((list) => (globalThis as unknown as { __longTasks: number[] }).__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+      new PerformanceObserver((list) =>
+        (globalThis as unknown as { __longTasks: number[] }).__longTasks.push(...list.getEntries().map((e) => e.duration)),
+      ).observe({ type: 'longtask', buffered: true });
     });
     const cdp = await page.createCDPSession();
     await cdp.send('Performance.enable');
@@ -168,8 +197,12 @@ async function pageLoadCost(origin: string, chromeDir: string): Promise<Row[]> {
         extraLong.push(a.longTasks.filter((d) => d > 50).length - b.longTasks.filter((d) => d > 50).length);
       }
       rows.push({
-        browser: 'chromium', size: label, scriptMsAdded: round(median(script)), taskMsAdded: round(median(task)),
-        extraLongTasks: median(extraLong), extraLongTasksWorst: Math.max(...extraLong),
+        browser: 'chromium',
+        size: label,
+        scriptMsAdded: round(median(script)),
+        taskMsAdded: round(median(task)),
+        extraLongTasks: median(extraLong),
+        extraLongTasksWorst: Math.max(...extraLong),
       });
       console.log(JSON.stringify(rows.at(-1)));
     }
@@ -201,7 +234,12 @@ async function contentScriptCost(name: 'chromium' | 'firefox', origin: string, e
         await page.goto(`${origin}/${file}?run=${run}`, { waitUntil: 'load', timeout: 300_000 });
         await page.bringToFront();
         const read = () => JSON.parse(document.documentElement.dataset.backstoryBench ?? '{}') as Record<string, number>;
-        const has = (key: string) => page.waitForFunction((k: string) => JSON.parse(document.documentElement.dataset.backstoryBench ?? '{}')[k] !== undefined, { timeout: 300_000, polling: 100 }, key);
+        const has = (key: string) =>
+          page.waitForFunction(
+            (k: string) => JSON.parse(document.documentElement.dataset.backstoryBench ?? '{}')[k] !== undefined,
+            { timeout: 300_000, polling: 100 },
+            key,
+          );
         await has('firstStageMs');
         // A page about the story gets the full stage; on the other the first stage is all there is: wait as long as a full stage takes to come.
         if (file.startsWith('irrelevant')) await new Promise((resolve) => setTimeout(resolve, 1_500));
@@ -212,8 +250,13 @@ async function contentScriptCost(name: 'chromium' | 'firefox', origin: string, e
       const of = (key: string) => marks.map((m) => m[key] ?? 0);
       const parts = ['firstStageMs', 'scriptMs', 'setupMs', 'firstRunMs', 'markingMs'];
       rows.push({
-        browser: name, size: label, firstStageMs: round(median(of('firstStageMs'))), scriptMs: round(median(of('scriptMs'))), setupMs: round(median(of('setupMs'))),
-        firstRunMs: round(median(of('firstRunMs'))), markingMs: round(median(of('markingMs'))),
+        browser: name,
+        size: label,
+        firstStageMs: round(median(of('firstStageMs'))),
+        scriptMs: round(median(of('scriptMs'))),
+        setupMs: round(median(of('setupMs'))),
+        firstRunMs: round(median(of('firstRunMs'))),
+        markingMs: round(median(of('markingMs'))),
         totalMs: round(median(marks.map((m) => parts.reduce((sum, key) => sum + (m[key] ?? 0), 0)))),
         // From the first stage's start to the panel in the page: the background's injection and the full stage's start-up included.
         panelAfterMs: file.startsWith('irrelevant') ? '-' : round(median(marks.map((m) => (m.panelAt ?? NaN) - (m.firstStageStartAt ?? NaN)))),
@@ -252,7 +295,12 @@ if (extArg && abDirs) {
   process.exit(2);
 }
 const partOnly = pageLoadOnly || contentScriptOnly || attributionOnly;
-const runParts = { methods: !partOnly, contentScript: !partOnly || contentScriptOnly, pageLoad: !partOnly || pageLoadOnly, attribution: !partOnly || attributionOnly };
+const runParts = {
+  methods: !partOnly,
+  contentScript: !partOnly || contentScriptOnly,
+  pageLoad: !partOnly || pageLoadOnly,
+  attribution: !partOnly || attributionOnly,
+};
 if ((extArg || abDirs) && !attributionOnly) console.log('(--ext and --ab apply to part (f); the other parts measure the build made from this checkout)');
 const browsers = (['chromium', 'firefox'] as const).filter((name) => !only || only === name);
 const began = performance.now();
@@ -263,7 +311,12 @@ const dirs = needsSourceBuild ? await buildExtension() : null;
 const benchDirs = runParts.contentScript ? await buildExtension({ into: mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-build-')), bench: true }) : null;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-'));
 const results: {
-  machine: string; browsers: Record<string, string>; methods: Row[]; pageLoad: Row[]; contentScript: Row[]; attribution: AttributionResults | null;
+  machine: string;
+  browsers: Record<string, string>;
+  methods: Row[];
+  pageLoad: Row[];
+  contentScript: Row[];
+  attribution: AttributionResults | null;
 } = {
   machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`,
   browsers: {},
@@ -273,10 +326,12 @@ const results: {
   attribution: null,
 };
 const needsBenchPages = runParts.methods || runParts.contentScript || runParts.pageLoad;
-const server = needsBenchPages ? await (async () => {
-  await preparePages(dir);
-  return serveDirectory(dir, () => ISOLATION);
-})() : null;
+const server = needsBenchPages
+  ? await (async () => {
+      await preparePages(dir);
+      return serveDirectory(dir, () => ISOLATION);
+    })()
+  : null;
 try {
   for (const name of browsers) {
     if (!needsBenchPages) continue;
@@ -284,7 +339,8 @@ try {
     results.browsers[name] = await browser.version();
     await browser.close();
     if (runParts.methods) results.methods.push(...(await inPageMethods(name, server!.origin)));
-    if (runParts.contentScript) results.contentScript.push(...(await contentScriptCost(name, server!.origin, name === 'chromium' ? benchDirs!.chrome : benchDirs!.firefox)));
+    if (runParts.contentScript)
+      results.contentScript.push(...(await contentScriptCost(name, server!.origin, name === 'chromium' ? benchDirs!.chrome : benchDirs!.firefox)));
   }
   if (browsers.includes('chromium') && runParts.pageLoad) results.pageLoad = await pageLoadCost(server!.origin, dirs!.chrome);
   if (runParts.attribution) {
@@ -307,7 +363,11 @@ try {
 const out = path.join(ROOT, 'artifacts/bench');
 mkdirSync(out, { recursive: true });
 writeFileSync(path.join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-console.log(`\n${results.machine}; ${Object.entries(results.browsers).map(([k, v]) => `${k} ${v}`).join(', ')}; medians of ${RUNS} fresh loads`);
+console.log(
+  `\n${results.machine}; ${Object.entries(results.browsers)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}; medians of ${RUNS} fresh loads`,
+);
 if (results.methods.length) console.table(results.methods);
 if (results.pageLoad.length) console.table(results.pageLoad);
 if (results.contentScript.length) console.table(results.contentScript);

@@ -13,7 +13,14 @@ const results = entries.map((entry) => {
 const scores = score(results);
 const misses = results
   .filter((r) => r.expected.join() !== r.actual.join())
-  .map((r) => ({ file: r.entry.file, family: r.entry.family, expected: r.expected, actual: r.actual, mentions: r.verdict.mentions, evidence: r.verdict.evidence }));
+  .map((r) => ({
+    file: r.entry.file,
+    family: r.entry.family,
+    expected: r.expected,
+    actual: r.actual,
+    mentions: r.verdict.mentions,
+    evidence: r.verdict.evidence,
+  }));
 
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify({ pages: entries.length, ...scores, misses }, null, 2));

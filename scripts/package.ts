@@ -64,7 +64,10 @@ const manifest = JSON.parse(readFileSync(path.join(ROOT, 'manifest.json'), 'utf8
 // The manifest's name is a message (__MSG_extName__); the package is named after its English text.
 const messages = JSON.parse(readFileSync(path.join(ROOT, 'src/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
 manifest.name = manifest.name.replace(/^__MSG_(\w+)__$/, (_, key: string) => messages[key]?.message ?? key);
-const slug = manifest.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = manifest.name
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, '-')
+  .replace(/^-|-$/g, '');
 const out = path.join(ROOT, 'artifacts/packages');
 const dirs = await buildExtension();
 rmSync(out, { recursive: true, force: true });
@@ -80,7 +83,11 @@ const source: ZipEntry[] = [
   { path: 'BUILDING.md', data: Buffer.from(buildingNotes(manifest.name, manifest.version)) },
 ];
 const written: Record<string, string> = {};
-for (const [kind, entries] of [['chrome', packages.chrome], ['firefox', packages.firefox], ['source', source]] as const) {
+for (const [kind, entries] of [
+  ['chrome', packages.chrome],
+  ['firefox', packages.firefox],
+  ['source', source],
+] as const) {
   const file = path.join(out, `${slug}-${manifest.version}-${kind}.zip`);
   writeFileSync(file, writeZip(entries));
   written[kind] = file;

@@ -105,7 +105,9 @@ const fileName = (id: string) => `${id.replace(/[^a-z0-9]+/gi, '-').replace(/-+$
 
 /** Every *.html page in the real-pages folder, sorted; every 4th in quick mode. */
 export function realPageFiles(dir: string, quick: boolean): string[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
   return quick ? files.filter((_, i) => i % 4 === 0) : files;
 }
 
@@ -129,7 +131,11 @@ export async function runAttribution(options: AttributionOptions): Promise<Attri
   const genServer = await serveDirectory(genDir);
   servers.push(genServer);
   const pages: PageSpec[] = generated.map((page) => ({
-    id: page.id, kind: 'generated', url: genServer.url(fileName(page.id)), blankUrl: genServer.url('blank.html'), extraWaitMs: page.extraWaitMs,
+    id: page.id,
+    kind: 'generated',
+    url: genServer.url(fileName(page.id)),
+    blankUrl: genServer.url('blank.html'),
+    extraWaitMs: page.extraWaitMs,
   }));
   const warmUp = genServer.url(fileName('irrelevant 20 KB'));
   let realFiles: string[] = [];
@@ -197,7 +203,9 @@ export async function runAttribution(options: AttributionOptions): Promise<Attri
                   row.busyChanges.push(changes);
                 }
                 if (page.kind === 'generated') {
-                  console.log(`  (f) ${browser} ${build.label} round ${round + 1}: ${page.id} ${fmt(result.ms)} ms (${result.samples} samples, load ${Math.round(result.loadMs)} ms)`);
+                  console.log(
+                    `  (f) ${browser} ${build.label} round ${round + 1}: ${page.id} ${fmt(result.ms)} ms (${result.samples} samples, load ${Math.round(result.loadMs)} ms)`,
+                  );
                 } else realMs.push(result.ms);
               } catch (error) {
                 const message = (error as Error).message.split('\n')[0]!;
@@ -209,7 +217,9 @@ export async function runAttribution(options: AttributionOptions): Promise<Attri
               }
             }
             if (realMs.length) {
-              console.log(`  (f) ${browser} ${build.label} round ${round + 1}: ${realMs.length} real pages, median ${fmt(median(realMs))} ms, worst ${fmt(Math.max(...realMs))} ms`);
+              console.log(
+                `  (f) ${browser} ${build.label} round ${round + 1}: ${realMs.length} real pages, median ${fmt(median(realMs))} ms, worst ${fmt(Math.max(...realMs))} ms`,
+              );
             }
             if (options.builds.length > 1) await closeSession();
           }
@@ -237,18 +247,34 @@ export async function runAttribution(options: AttributionOptions): Promise<Attri
       if (!perPage.length) continue;
       const worst = perPage.reduce((a, b) => (b.medianMs > a.medianMs ? b : a));
       realSummaries.push({
-        browser, build: build.label, pages: perPage.length, loadsPerPage: realLoads,
-        medianMs: round(median(perPage.map((r) => r.medianMs))), p90Ms: round(percentile(perPage.map((r) => r.medianMs), 90)),
-        worstMs: worst.medianMs, worstPage: worst.page,
+        browser,
+        build: build.label,
+        pages: perPage.length,
+        loadsPerPage: realLoads,
+        medianMs: round(median(perPage.map((r) => r.medianMs))),
+        p90Ms: round(
+          percentile(
+            perPage.map((r) => r.medianMs),
+            90,
+          ),
+        ),
+        worstMs: worst.medianMs,
+        worstPage: worst.page,
       });
     }
   }
   const budgets = checkBudgets(options, pageRows, realSummaries);
   const results: AttributionResults = {
     settings: {
-      chromiumSamplingUs: CHROMIUM_SAMPLING_US, firefoxSamplingMs: FIREFOX_SAMPLING_MS, settleMs: SETTLE_MS,
-      busy: { rateHz: BUSY_RATE_HZ, durationMs: BUSY_DURATION_MS }, loadsPerGeneratedPage: genLoads, loadsPerRealPage: realLoads,
-      realPages: realFiles.length, quick: options.quick, secondsPerBrowser: durations,
+      chromiumSamplingUs: CHROMIUM_SAMPLING_US,
+      firefoxSamplingMs: FIREFOX_SAMPLING_MS,
+      settleMs: SETTLE_MS,
+      busy: { rateHz: BUSY_RATE_HZ, durationMs: BUSY_DURATION_MS },
+      loadsPerGeneratedPage: genLoads,
+      loadsPerRealPage: realLoads,
+      realPages: realFiles.length,
+      quick: options.quick,
+      secondsPerBrowser: durations,
     },
     browsers: versions,
     builds: options.builds,
@@ -315,7 +341,11 @@ export function printAttribution(results: AttributionResults): void {
       if (ab) line['B ÷ A'] = ratio(cell(builds[0]!, id)?.medianMs, cell(builds[1]!, id)?.medianMs);
       table.push(line);
     }
-    for (const [label, key] of [['real pages: median', 'medianMs'], ['real pages: 90th percentile', 'p90Ms'], ['real pages: worst', 'worstMs']] as const) {
+    for (const [label, key] of [
+      ['real pages: median', 'medianMs'],
+      ['real pages: 90th percentile', 'p90Ms'],
+      ['real pages: worst', 'worstMs'],
+    ] as const) {
       const line: Record<string, string | number> = { page: label };
       const values: (number | undefined)[] = [];
       for (const build of builds) {
@@ -331,7 +361,8 @@ export function printAttribution(results: AttributionResults): void {
     console.table(table);
   }
   const failed = results.pages.filter((r) => r.errors.length);
-  if (failed.length) console.log(`(f) loads that failed: ${failed.map((r) => `${r.browser} ${r.build} ${r.page} ×${r.errors.length} (${r.errors[0]})`).join('; ')}`);
+  if (failed.length)
+    console.log(`(f) loads that failed: ${failed.map((r) => `${r.browser} ${r.build} ${r.page} ×${r.errors.length} (${r.errors[0]})`).join('; ')}`);
   for (const note of results.skipped) console.log(`(f) ${note}`);
   console.log('\n(f) budgets');
   for (const check of results.budgets) {
@@ -341,7 +372,8 @@ export function printAttribution(results: AttributionResults): void {
   console.log(`(f) took ${Math.floor(results.durationS / 60)} min ${results.durationS % 60} s`);
 }
 
-const ratio = (a: number | undefined, b: number | undefined): string | number => (a && b !== undefined && !Number.isNaN(a) && !Number.isNaN(b) ? round(b / a) : '–');
+const ratio = (a: number | undefined, b: number | undefined): string | number =>
+  a && b !== undefined && !Number.isNaN(a) && !Number.isNaN(b) ? round(b / a) : '–';
 
 /** The real pages' folder beside the repository, or why it cannot be used. */
 export function findRealPages(root: string): { dir: string | null; reason?: string } {

@@ -160,7 +160,9 @@ export function geckoExtensionTime(profile: GeckoProfile, options: GeckoOptions)
     const prefix = row[prefixColumn];
     const frame = row[frameColumn];
     const own = typeof frame === 'number' && frameIsExtension[frame] === true;
-    const inherited = typeof prefix === 'number' && (prefix < i ? stackIsExtension[prefix] === true : stackHasExtension(stacks, prefix, prefixColumn, frameColumn, frameIsExtension));
+    const inherited =
+      typeof prefix === 'number' &&
+      (prefix < i ? stackIsExtension[prefix] === true : stackHasExtension(stacks, prefix, prefixColumn, frameColumn, frameIsExtension));
     stackIsExtension.push(own || inherited);
   }
   const stackColumn = column(thread.samples, 'stack');

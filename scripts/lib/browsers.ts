@@ -7,8 +7,12 @@ const CANDIDATES: Record<BrowserName, { env: string; paths: string[]; install: s
   chromium: {
     env: 'CHROME_PATH',
     paths: [
-      '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable',
-      '/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+      '/usr/bin/chromium',
+      '/usr/bin/chromium-browser',
+      '/usr/bin/google-chrome',
+      '/usr/bin/google-chrome-stable',
+      '/Applications/Chromium.app/Contents/MacOS/Chromium',
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
     ],
     install: 'On Debian or Ubuntu: sudo apt-get install chromium. Elsewhere install Chromium or Chrome',
   },

@@ -36,7 +36,9 @@ const pageStoryPlugin: Plugin = {
   name: 'story-without-prose-for-the-content-script',
   setup(build) {
     build.onResolve({ filter: /story\/story\.json$/ }, (args) =>
-      args.importer.includes(`${path.sep}src${path.sep}content${path.sep}`) ? { path: path.resolve(args.resolveDir, args.path), namespace: 'page-story' } : undefined,
+      args.importer.includes(`${path.sep}src${path.sep}content${path.sep}`)
+        ? { path: path.resolve(args.resolveDir, args.path), namespace: 'page-story' }
+        : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'page-story' }, (args) => {
       const story = JSON.parse(readFileSync(args.path, 'utf8')) as Story;
@@ -77,9 +79,13 @@ export function checkStory(file = path.join(ROOT, 'src/story/story.json')): Stor
   }
   const story = validateStory(data);
   const article = readArticle(ROOT);
-  if (article === null) console.warn(`story.json: ${ARTICLE} not found, so its evidence was not compared with the article (names, numbers and dates were checked against the evidence)`);
+  if (article === null)
+    console.warn(
+      `story.json: ${ARTICLE} not found, so its evidence was not compared with the article (names, numbers and dates were checked against the evidence)`,
+    );
   const problems = checkEvidence(story, article);
-  if (problems.length > 0) throw new Error(`story.json: evidence does not back ${problems.length === 1 ? 'a statement' : 'these statements'}:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0)
+    throw new Error(`story.json: evidence does not back ${problems.length === 1 ? 'a statement' : 'these statements'}:\n  ${problems.join('\n  ')}`);
   return story;
 }
 
@@ -96,7 +102,11 @@ export function fileSizes(dir: string): Record<string, number> {
 export function buildId(): string {
   const hash = createHash('sha256');
   for (const file of ['manifest.json', 'package.json', ...listFiles(path.join(ROOT, 'src')).map((rel) => path.join('src', rel))].sort()) {
-    hash.update(file.split(path.sep).join('/')).update('\0').update(readFileSync(path.join(ROOT, file))).update('\0');
+    hash
+      .update(file.split(path.sep).join('/'))
+      .update('\0')
+      .update(readFileSync(path.join(ROOT, file)))
+      .update('\0');
   }
   return hash.digest('hex').slice(0, 12);
 }

@@ -39,7 +39,9 @@ export function score(pairs: { expected: Topic[]; actual: Topic[] }[]): Scores {
   let fp = 0;
   let fn = 0;
   for (const { expected, actual } of pairs) {
-    for (const t of actual) if (expected.includes(t)) tp += 1; else fp += 1;
+    for (const t of actual)
+      if (expected.includes(t)) tp += 1;
+      else fp += 1;
     for (const t of expected) if (!actual.includes(t)) fn += 1;
   }
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);

@@ -24,21 +24,51 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 
 /** Number words. "one" is left out: it is more often a pronoun ("one of the companies") than a count. */
 const NUMBER_WORDS: Record<string, number> = {
-  zero: 0, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, dozen: 12,
-  hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000,
+  zero: 0,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  dozen: 12,
+  hundred: 100,
+  thousand: 1_000,
+  million: 1_000_000,
+  billion: 1_000_000_000,
 };
 
 /**
  * Words that often start a sentence and are no name there. Any other capitalised word at the start
  * of a sentence counts as a name that the evidence must have in some case ("Head" needs "head").
  */
-const COMMON = new Set(`a about after again against all also although an and another any are as at because been before
+const COMMON = new Set(
+  `a about after again against all also although an and another any are as at because been before
 being both but by can could despite did do does during each earlier either even every few for from had has have he her
 here his how however i if in into is it its later many may might more most much my neither no nor not now of on once only
 or other our over she should since so some still such than that the their then there these they this those though through
-to under until up was we were what when where whether which while who whose why will with within without would yet you`.split(/\s+/));
+to under until up was we were what when where whether which while who whose why will with within without would yet you`.split(/\s+/),
+);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const monthDay = (month: number, day: number) => `day:${pad(month)}-${pad(day)}`;
@@ -84,8 +114,14 @@ function numericDates(f: Finder): void {
   f.take('date', /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b/g, (m, add) => {
     const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
     const [a, b] = [Number(m[1]), Number(m[2])];
-    let readings = [[b, a], [a, b]].filter(([month, day]) => isRealDay(year, month!, day!));
-    const before = f.sentence.slice(0, m.index).match(/([A-Za-z]+)\W{0,3}$/)?.[1]?.toLowerCase();
+    let readings = [
+      [b, a],
+      [a, b],
+    ].filter(([month, day]) => isRealDay(year, month!, day!));
+    const before = f.sentence
+      .slice(0, m.index)
+      .match(/([A-Za-z]+)\W{0,3}$/)?.[1]
+      ?.toLowerCase();
     const weekday = before ? WEEKDAYS.indexOf(before) : -1;
     const onWeekday = readings.filter(([month, day]) => new Date(Date.UTC(year, month! - 1, day!)).getUTCDay() === weekday);
     if (onWeekday.length > 0) readings = onWeekday;

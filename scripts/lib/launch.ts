@@ -46,8 +46,14 @@ export const FIREFOX_UUID = '5b7a7f43-0d6e-4c1e-9a53-6f1f0c2b1d11';
 
 // Without these Chromium tries to reach Google's services at start, and this machine has no network.
 export const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-quic', '--no-default-browser-check',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-default-browser-check',
 ];
 
 function tempProfile(name: string): string {
@@ -60,7 +66,10 @@ function tempProfile(name: string): string {
  * tab holds which URL, and Chromium's service worker may be asleep.
  */
 function extensionBrowser(
-  name: ExtensionBrowser['name'], browser: Browser, baseUrl: string, userDataDir: string,
+  name: ExtensionBrowser['name'],
+  browser: Browser,
+  baseUrl: string,
+  userDataDir: string,
   openExtensionPage: (relative: string) => Promise<Page>,
 ): ExtensionBrowser {
   return {
@@ -109,7 +118,12 @@ export async function launchChromium(dir: string, options: LaunchOptions = {}): 
     userDataDir,
     defaultViewport: null,
     // puppeteer passes --disable-extensions itself; both flags below are needed for the worker to start.
-    args: [...CHROMIUM_FLAGS, ...(early ? [] : [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`]), '--window-size=1280,900', ...(options.args ?? [])],
+    args: [
+      ...CHROMIUM_FLAGS,
+      ...(early ? [] : [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`]),
+      '--window-size=1280,900',
+      ...(options.args ?? []),
+    ],
     ...(early ? { enableExtensions: true, pipe: true } : {}),
   });
   if (early) {
@@ -144,7 +158,9 @@ export async function launchFirefox(dir: string, options: LaunchOptions = {}): P
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_UUID }),
       'extensions.originControls.grantByDefault': options.grantHostPermissions ?? true,
       'extensions.webextOptionalPermissionPrompts': !(options.autoGrantRequests ?? false),
-      ...(options.darkReducedMotion ? { 'layout.css.prefers-color-scheme.content-override': 0, 'ui.systemUsesDarkTheme': 1, 'ui.prefersReducedMotion': 1 } : {}),
+      ...(options.darkReducedMotion
+        ? { 'layout.css.prefers-color-scheme.content-override': 0, 'ui.systemUsesDarkTheme': 1, 'ui.prefersReducedMotion': 1 }
+        : {}),
       'datareporting.policy.dataSubmissionEnabled': false,
       'browser.shell.checkDefaultBrowser': false,
       ...options.prefs,

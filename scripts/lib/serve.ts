@@ -4,8 +4,14 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.png': 'image/png',
-  '.svg': 'image/svg+xml', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8', '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.json': 'application/json',
 };
 
 export interface StaticServer {
@@ -20,7 +26,9 @@ export interface StaticServer {
  * written to (shared test pages) can still be served with a page of the harness's own.
  */
 export async function serveDirectory(
-  dir: string, headers: (file: string) => Record<string, string> = () => ({}), pages: Record<string, string> = {},
+  dir: string,
+  headers: (file: string) => Record<string, string> = () => ({}),
+  pages: Record<string, string> = {},
 ): Promise<StaticServer> {
   const root = path.resolve(dir);
   const server: Server = createServer((req, res) => {

@@ -34,8 +34,5 @@ export async function showVerdict(tabId: number, verdict: PageVerdict): Promise<
 
 /** Clears tab `tabId`'s badge and tooltip. */
 export async function clearVerdict(tabId: number): Promise<void> {
-  await Promise.all([
-    browser.action.setBadgeText({ tabId, text: '' }),
-    browser.action.setTitle({ tabId, title: defaultTitle() }),
-  ]);
+  await Promise.all([browser.action.setBadgeText({ tabId, text: '' }), browser.action.setTitle({ tabId, title: defaultTitle() })]);
 }

@@ -37,7 +37,12 @@ export async function rememberDismissed(url: string | undefined): Promise<void> 
 export async function pageSetup(url: string | undefined): Promise<PageSetup> {
   const key = pageKey(url);
   const [dismissed, settings] = await Promise.all([
-    key ? dismissedPages().then((pages) => pages.includes(key), () => false) : false,
+    key
+      ? dismissedPages().then(
+          (pages) => pages.includes(key),
+          () => false,
+        )
+      : false,
     loadSettings(browser.storage.sync),
   ]);
   return { dismissed, messages: pageMessages(), settings };

@@ -9,7 +9,9 @@ export const words = (list: string): Set<string> => new Set(list.split(' '));
 
 const SKIP_TAGS = words('script style noscript template nav aside footer form button select textarea input iframe svg canvas video audio code pre figcaption');
 /** Class or id words that mark boxes around an article rather than the article itself. */
-const BOILERPLATE_WORDS = words('comment comments related recommended promo newsletter cookie cookies consent share sharing social sidebar footer nav navbar menu breadcrumb breadcrumbs advert ad ads trending popular masthead banner subscribe paywall outbrain taboola');
+const BOILERPLATE_WORDS = words(
+  'comment comments related recommended promo newsletter cookie cookies consent share sharing social sidebar footer nav navbar menu breadcrumb breadcrumbs advert ad ads trending popular masthead banner subscribe paywall outbrain taboola',
+);
 /** Leading words that describe a state, not a box: "has-share-buttons" is an article with share buttons. */
 const MODIFIERS = words('has with no is js show hide u l');
 /** Inline text elements (local names): never a box of boilerplate, and not a block of text. */

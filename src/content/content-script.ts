@@ -3,9 +3,7 @@
  * extension over the article, tell the background, answer the popup, and start again when the
  * settings change or a single-page app swaps the article. `stop()` undoes all.
  */
-import {
-  contentMessageType, parsePageSetup, warnIgnored, type MessageMap, type PageSetup, type PageStatus, type PageVerdict,
-} from '../shared/messages';
+import { contentMessageType, parsePageSetup, warnIgnored, type MessageMap, type PageSetup, type PageStatus, type PageVerdict } from '../shared/messages';
 import { useMessages } from '../shared/i18n';
 import { isBlocked, parseSettings, type Settings } from '../shared/settings';
 import './bench';

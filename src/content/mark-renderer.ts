@@ -145,7 +145,6 @@ function wrapRenderer(doc: Document): MarkRenderer {
 
 /** The best renderer this browser supports (or the one asked for, in tests). */
 export function createMarkRenderer(doc: Document, prefer?: 'highlight' | 'wrap'): MarkRenderer {
-  const hasHighlights =
-    typeof CSS !== 'undefined' && 'highlights' in CSS && typeof (globalThis as { Highlight?: unknown }).Highlight === 'function';
+  const hasHighlights = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof (globalThis as { Highlight?: unknown }).Highlight === 'function';
   return (prefer ?? 'highlight') === 'highlight' && hasHighlights ? highlightRenderer() : wrapRenderer(doc);
 }

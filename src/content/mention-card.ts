@@ -12,7 +12,6 @@ import { CARD_CSS } from './card-style';
 
 export const CARD_TAG = `${PREFIX}card`;
 
-
 /** Text a screen reader hears for a mention: the card's content in one line. */
 export function describeEntity(entity: MarkedEntity): string {
   return t('entityLine', tStory(storyKeys.entityName(entity.id)), tStory(storyKeys.entityPart(entity.id)));
@@ -26,7 +25,10 @@ export interface MentionCard {
 
 /** Creates the card, built on its first use (most readers never point at a mark), and hit-tests the pointer against `mentionAt`. */
 export function createMentionCard(
-  doc: Document, mentionAt: (node: Node, offset: number) => Mention | undefined, signal: AbortSignal, month: string,
+  doc: Document,
+  mentionAt: (node: Node, offset: number) => Mention | undefined,
+  signal: AbortSignal,
+  month: string,
 ): MentionCard {
   let built: { host: HTMLElement; box: HTMLElement; name: HTMLElement; part: HTMLElement } | null = null;
   const build = (): NonNullable<typeof built> => {

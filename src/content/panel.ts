@@ -61,7 +61,15 @@ function buildMentionNav(doc: Document, actions: PanelActions): { nav: HTMLEleme
     doc,
     'div',
     { class: 'mentions', hidden: true },
-    h(doc, 'p', { class: 'mention-line' }, count, ' ', step(-1, t('mentionPreviousLabel'), t('mentionPrevious')), step(1, t('mentionNextLabel'), t('mentionNext'))),
+    h(
+      doc,
+      'p',
+      { class: 'mention-line' },
+      count,
+      ' ',
+      step(-1, t('mentionPreviousLabel'), t('mentionPrevious')),
+      step(1, t('mentionNextLabel'), t('mentionNext')),
+    ),
     said,
   );
   return { nav, count, said };
@@ -82,7 +90,8 @@ function buildBody(doc: Document, verdict: PageVerdict, nav: HTMLElement, action
     h(doc, 'h3', {}, t('panelEarlier', story.earlierYear)),
     h(doc, 'p', { class: 'earlier' }, tStory(storyKeys.earlier)),
     // The quotes and the sources are in the popup: the background opens it (the buttons are left out where nothing can).
-    actions.onOpenQuotes && h(doc, 'p', { class: 'quotes-line' }, button(doc, { class: 'quotes-button' }, t('panelQuotes'), actions.onOpenQuotes), ' ', t('panelQuotesAlso')),
+    actions.onOpenQuotes &&
+      h(doc, 'p', { class: 'quotes-line' }, button(doc, { class: 'quotes-button' }, t('panelQuotes'), actions.onOpenQuotes), ' ', t('panelQuotesAlso')),
     h(doc, 'p', { class: 'source' }, t('panelSource', day), ' ', actions.onOpenSources && button(doc, {}, t('panelSources'), actions.onOpenSources)),
   );
 }
@@ -130,10 +139,16 @@ export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelAc
   mounted.get(doc)?.remove();
   const { nav, count, said } = buildMentionNav(doc, actions);
   const arrived = h(doc, 'p', { class: 'arrived', role: 'status', 'aria-live': 'polite' });
-  const host = mountShadowHost(doc, PANEL_TAG, PANEL_CSS, arrived, buildPanel(doc, verdict, nav, actions, () => {
-    host.remove();
-    actions.onDismiss?.();
-  }));
+  const host = mountShadowHost(
+    doc,
+    PANEL_TAG,
+    PANEL_CSS,
+    arrived,
+    buildPanel(doc, verdict, nav, actions, () => {
+      host.remove();
+      actions.onDismiss?.();
+    }),
+  );
   mounted.set(doc, host);
   const panel: Panel = {
     host,

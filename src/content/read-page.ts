@@ -40,8 +40,7 @@ function densestBlock(doc: Document): Element | null {
   if (!body) return null;
   const scores = new Map<Element, number>();
   const walker = doc.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.nodeType === Node.ELEMENT_NODE && isBoilerplate(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+    acceptNode: (node) => (node.nodeType === Node.ELEMENT_NODE && isBoilerplate(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });
   let seen = 0;
   for (let node = walker.nextNode(); node && seen < MAX_DENSITY_CHARS; node = walker.nextNode()) {
@@ -206,7 +205,13 @@ export function textReader(root: Element): TextReader {
         if (isLong(node)) takeLong(node, 0, limit);
         else take(node.data, limit);
       }
-      return { text: parts.join('').replace(/[ \t\r\f\v]+/g, ' ').slice(0, limit), headings: [...headings] };
+      return {
+        text: parts
+          .join('')
+          .replace(/[ \t\r\f\v]+/g, ' ')
+          .slice(0, limit),
+        headings: [...headings],
+      };
     },
   };
 }

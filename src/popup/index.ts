@@ -185,7 +185,14 @@ async function showStatus(tabId: number): Promise<void> {
 const NOT_ABOUT: PageVerdict = { topics: [], mentions: { kaspersky: 0, ncsc: 0 }, confidence: 1 };
 
 localizePage(document);
-byId('settings').addEventListener('click', () => void browser.runtime.openOptionsPage().then(() => window.close(), () => undefined));
+byId('settings').addEventListener(
+  'click',
+  () =>
+    void browser.runtime.openOptionsPage().then(
+      () => window.close(),
+      () => undefined,
+    ),
+);
 byId('story-when').textContent = localMonth(story.reported);
 byId('story-heading').textContent = tStory(storyKeys.headline);
 byId('story-lead').textContent = tStory(storyKeys.summary(0));

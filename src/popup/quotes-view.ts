@@ -9,14 +9,17 @@ import { copyText } from './copy-quote';
 export function renderQuotes(list: HTMLElement, announcer: HTMLElement, quotes: Quote[], copy = copyText): void {
   const doc = list.ownerDocument;
   for (const quote of quotes) {
-    const button = h(doc, 'button', { type: 'button', class: 'copy', 'aria-label': quote.kind === 'direct' ? t('copyLabelDirect', quote.speaker) : t('copyLabelReported', quote.speaker) }, t('copy'));
+    const button = h(
+      doc,
+      'button',
+      { type: 'button', class: 'copy', 'aria-label': quote.kind === 'direct' ? t('copyLabelDirect', quote.speaker) : t('copyLabelReported', quote.speaker) },
+      t('copy'),
+    );
     button.addEventListener('click', async () => {
       const ok = await copy(doc, quoteWithAttribution(quote));
       button.textContent = ok ? t('copied') : t('copyFailed');
       button.classList.toggle('copied', ok);
-      announcer.textContent = ok
-        ? t('copiedSaid', quote.speaker)
-        : t('copyFailedSaid');
+      announcer.textContent = ok ? t('copiedSaid', quote.speaker) : t('copyFailedSaid');
     });
     list.append(renderQuote(doc, quote, button));
   }

@@ -45,8 +45,14 @@ const TERMS: Record<Topic, Term[]> = {
 const UK_CONTEXT: [RegExp, number][] = [
   [/ncsc\.gov\.uk/gi, 4],
   [/\bGCHQ\b/g, 3],
-  [/\b(?:Ciaran Martin|Lindy Cameron|Richard Horne|Paul Chichester|Ollie Whitehouse|Cyber Essentials|Cyber Assessment Framework|Active Cyber Defence|Early Warning service|CyberFirst)\b/g, 3],
-  [/\b(?:Home Office|Cabinet Office|Ministry of Defence|National Crime Agency|Action Fraud|Bank of England|Information Commissioner|Ofcom|Parliament|MPs|Network and Information Systems)\b/g, 2],
+  [
+    /\b(?:Ciaran Martin|Lindy Cameron|Richard Horne|Paul Chichester|Ollie Whitehouse|Cyber Essentials|Cyber Assessment Framework|Active Cyber Defence|Early Warning service|CyberFirst)\b/g,
+    3,
+  ],
+  [
+    /\b(?:Home Office|Cabinet Office|Ministry of Defence|National Crime Agency|Action Fraud|Bank of England|Information Commissioner|Ofcom|Parliament|MPs|Network and Information Systems)\b/g,
+    2,
+  ],
   [/\b(?:UK|U\.K\.|Britain|British|Whitehall|Westminster|Downing Street|London|England|Scotland|Wales|NHS|Cheltenham)\b/g, 1],
   [/\.(?:co|gov|org|ac)\.uk\b/gi, 1],
 ];
@@ -110,7 +116,10 @@ function eachMatch(pattern: RegExp, joined: Joined, each: (match: RegExpExecArra
   pattern.lastIndex = 0;
   for (let m = pattern.exec(joined.text); m; m = pattern.exec(joined.text)) {
     const at = m.index;
-    each(m, joined.starts.findLastIndex((start) => start <= at));
+    each(
+      m,
+      joined.starts.findLastIndex((start) => start <= at),
+    );
   }
 }
 
@@ -119,7 +128,13 @@ function placesOf(sample: PageSample): [Place, string][] {
   return [
     ['url', safeUrlText(sample.url.slice(0, LIMITS.url))],
     ['title', sample.title.slice(0, LIMITS.title)],
-    ['heading', sample.headings.slice(0, LIMITS.headings).map((h) => h.slice(0, LIMITS.heading)).join('\n')],
+    [
+      'heading',
+      sample.headings
+        .slice(0, LIMITS.headings)
+        .map((h) => h.slice(0, LIMITS.heading))
+        .join('\n'),
+    ],
     ['meta', sample.meta.join('\n').slice(0, LIMITS.meta)],
     ['lead', text.slice(0, LIMITS.lead)],
     ['body', text.slice(LIMITS.lead)],

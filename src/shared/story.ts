@@ -74,7 +74,10 @@ export interface Story {
 
 /** Thrown by {@link validateStory}; `field` is the path of the offending field. */
 export class StoryError extends Error {
-  constructor(readonly field: string, problem: string) {
+  constructor(
+    readonly field: string,
+    problem: string,
+  ) {
     super(`story.json: field "${field}" ${problem}`);
     this.name = 'StoryError';
   }
@@ -213,9 +216,7 @@ export function backedStatements(story: Story): BackedStatement[] {
     backed('earlier', `${story.earlier.text} ${story.earlier.year}`, story.earlier),
     ...story.keyPoints.map((s, i) => backed(`keyPoints[${i}]`, s.text, s)),
     ...story.entities.map((e, i) => backed(`entities[${i}]`, `${e.name}: ${e.part}`, e)),
-    ...story.quotes.map((q, i) =>
-      backed(`quotes[${i}]`, `${q.speaker}, ${q.speakerRole}. ${q.source}.${q.date === story.reported ? '' : ` ${q.date}`}`, q),
-    ),
+    ...story.quotes.map((q, i) => backed(`quotes[${i}]`, `${q.speaker}, ${q.speakerRole}. ${q.source}.${q.date === story.reported ? '' : ` ${q.date}`}`, q)),
   ];
 }
 

@@ -22,9 +22,10 @@ async function axe(page: Page, include?: string[][]): Promise<string[]> {
   // Evaluated through the debugging protocol, so an extension page's CSP does not block it.
   await page.evaluate(`${AXE}\n;undefined`);
   const violations = (await page.evaluate(
-    (context) => (globalThis as unknown as { axe: { run(c: unknown, o: object): Promise<{ violations: unknown[] }> } }).axe
-      .run(context ?? document, { resultTypes: ['violations'] })
-      .then((r) => r.violations),
+    (context) =>
+      (globalThis as unknown as { axe: { run(c: unknown, o: object): Promise<{ violations: unknown[] }> } }).axe
+        .run(context ?? document, { resultTypes: ['violations'] })
+        .then((r) => r.violations),
     include ? { include } : null,
   )) as Violation[];
   return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`).join(' | ')}`);
@@ -36,7 +37,10 @@ for (const scheme of ['light', 'dark'] as const) {
     const prefer = async (page: Page) => {
       // Chromium: emulate per page. Firefox: set by prefs at launch (see launch.ts).
       if (name === 'chromium' && scheme === 'dark') {
-        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }, { name: 'prefers-reduced-motion', value: 'reduce' }]);
+        await page.emulateMediaFeatures([
+          { name: 'prefers-color-scheme', value: 'dark' },
+          { name: 'prefers-reduced-motion', value: 'reduce' },
+        ]);
       }
     };
     beforeAll(async () => {

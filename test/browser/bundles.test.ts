@@ -24,7 +24,7 @@ describe.each(['chrome', 'firefox'] as const)('dist/%s', (target) => {
     expect(manifest.web_accessible_resources).toBeUndefined();
   });
 
-  it.each(['first-stage.js', 'full-stage.js'])('%s carries none of the bench build\'s timing code', (file) => {
+  it.each(['first-stage.js', 'full-stage.js'])("%s carries none of the bench build's timing code", (file) => {
     expect(readFileSync(path.join(dir, file), 'utf8')).not.toMatch(/__backstory(Begin|End)/);
   });
 
@@ -35,7 +35,7 @@ describe.each(['chrome', 'firefox'] as const)('dist/%s', (target) => {
 });
 
 describe('the bench build', () => {
-  it('has the content script\'s four timing marks, and the same manifest as the extension', async () => {
+  it("has the content script's four timing marks, and the same manifest as the extension", async () => {
     const into = mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-build-test-'));
     try {
       const bench = await buildExtension({ into, bench: true });

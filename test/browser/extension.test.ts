@@ -4,7 +4,16 @@ import type { ElementHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { story } from '../../src/shared/story';
 import {
-  BROWSERS, SCREENSHOTS, badgeOf, endSession, openAndClassify as classifyFixture, openFixture, panelText, startSession, waitFor, type Session,
+  BROWSERS,
+  SCREENSHOTS,
+  badgeOf,
+  endSession,
+  openAndClassify as classifyFixture,
+  openFixture,
+  panelText,
+  startSession,
+  waitFor,
+  type Session,
 } from './harness';
 
 const directQuotes = story.quotes.filter((q) => q.kind === 'direct');
@@ -77,7 +86,8 @@ describe.each(BROWSERS)('%s with the extension loaded', (name) => {
     // Its own address (the query): a closed panel stays closed on that page, and other tests use the plain one.
     const { page } = await openFixture(session, 'kaspersky-article.html?closing');
     await page.waitForSelector('backstory-panel', { timeout: 10_000 });
-    const expanded = () => page.evaluate(() => document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.collapse')!.getAttribute('aria-expanded'));
+    const expanded = () =>
+      page.evaluate(() => document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.collapse')!.getAttribute('aria-expanded'));
     await page.evaluate(() => (document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.collapse') as HTMLElement).focus());
     await page.keyboard.press('Enter');
     expect(await expanded()).toBe('false');
@@ -118,7 +128,12 @@ describe.each(BROWSERS)('%s with the extension loaded', (name) => {
     // Clicks reach only the tab in front, and a panel still sliding in moves under the pointer.
     await page.bringToFront();
     await page.evaluate(() =>
-      Promise.all(document.querySelector('backstory-panel')!.shadowRoot!.getAnimations().map((a) => a.finished)),
+      Promise.all(
+        document
+          .querySelector('backstory-panel')!
+          .shadowRoot!.getAnimations()
+          .map((a) => a.finished),
+      ),
     );
     // Chromium's toolbar popup closes itself when it loses focus, so it may be gone before a poll sees
     // it: listen for it from before the click. Firefox's popup is a view puppeteer cannot see; ask the

@@ -55,7 +55,9 @@ export async function openUrl(session: Session, url: string, beforeLoad?: (page:
 
 /** Opens `file` and waits until its content script has classified it (the popup can read its status). */
 export async function openAndClassify(
-  session: Session, file: string, beforeLoad?: (page: Page) => void,
+  session: Session,
+  file: string,
+  beforeLoad?: (page: Page) => void,
 ): Promise<{ page: Page; tabId: number; popup: Page; status: string }> {
   const { page, tabId } = await openFixture(session, file, beforeLoad);
   const popup = await session.ext.openExtensionPage(`popup/popup.html?tab=${tabId}`);

@@ -57,7 +57,15 @@ async function panelLooks(page: Page) {
 }
 
 const READABLE = {
-  count: 1, display: 'block', position: 'fixed', visibility: 'visible', opacity: '1', inView: true, onTop: true, title: story.headline.text, comicSans: false,
+  count: 1,
+  display: 'block',
+  position: 'fixed',
+  visibility: 'visible',
+  opacity: '1',
+  inView: true,
+  onTop: true,
+  title: story.headline.text,
+  comicSans: false,
 };
 
 describe.each(BROWSERS)('%s: hostile pages', (name) => {
@@ -121,7 +129,7 @@ describe.each(BROWSERS)('%s: hostile pages', (name) => {
     expect(seen.images).toBe(0);
     expect(seen.scripts).toBe(0);
     expect(seen.text).toContain('<img src=x onerror="window.__pwned=\'img\'">');
-    expect(seen.text).toContain("{{constructor.constructor('window.__pwned = \"template\"')()}}");
+    expect(seen.text).toContain('{{constructor.constructor(\'window.__pwned = "template"\')()}}');
     await Promise.all([page.close(), popup.close()]);
   });
 

@@ -104,7 +104,9 @@ describe.each(BROWSERS)('%s: never a long task', (name) => {
       // Marks and the steps' scrolling are drawn in the frames that follow: let them into the record.
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       const record = await probe(page);
-      console.log(`${name} ${file}: largest frame gap ${record.maxGap} ms since the panel arrived (at ${record.panelAt} ms); gaps over 50 ms [end, length]: ${record.longGaps}`);
+      console.log(
+        `${name} ${file}: largest frame gap ${record.maxGap} ms since the panel arrived (at ${record.panelAt} ms); gaps over 50 ms [end, length]: ${record.longGaps}`,
+      );
       expect(record.panelAt).toBeGreaterThan(0);
       expect(record.maxGap, `gaps over 50 ms [end, length]: ${record.longGaps}`).toBeLessThanOrEqual(MAX_FRAME_GAP_MS);
       await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-long-tasks-${path.basename(file, '.html')}.png`) });

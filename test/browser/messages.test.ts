@@ -10,10 +10,18 @@ type Api = {
 };
 
 const MALFORMED: unknown[] = [
-  null, 42, 'getPageStatus', [], {}, { type: 'evil' }, { type: 'pageClassified' },
+  null,
+  42,
+  'getPageStatus',
+  [],
+  {},
+  { type: 'evil' },
+  { type: 'pageClassified' },
   { type: 'pageClassified', verdict: { topics: ['kaspersky'], mentions: { kaspersky: -1, ncsc: 0 }, confidence: 1 } },
   { type: 'pageClassified', verdict: { topics: ['kaspersky', 'kaspersky'], mentions: { kaspersky: 1, ncsc: 0 }, confidence: 2 } },
-  { type: 'openQuotes', extra: '<img src=x onerror=alert(1)>' }, { type: '__proto__' }, { type: 'constructor' },
+  { type: 'openQuotes', extra: '<img src=x onerror=alert(1)>' },
+  { type: '__proto__' },
+  { type: 'constructor' },
 ];
 
 describe.each(BROWSERS)('%s: messages and page events', (name) => {

@@ -21,7 +21,9 @@ const focused = (page: Page) =>
   page.evaluate(() => {
     let el: Element | null = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el ? `${el.localName}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 80)}` : '';
+    return el
+      ? `${el.localName}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 80)}`
+      : '';
   });
 
 describe.each(BROWSERS)('%s: reader controls', (name) => {
@@ -105,7 +107,11 @@ describe.each(BROWSERS)('%s: reader controls', (name) => {
       await popup.keyboard.press('Tab');
       seen.push(await focused(popup));
     }
-    expect(seen.slice(0, 3)).toEqual(['button#settings.settings:Settings', 'button#site-toggle:Don’t show on this site', expect.stringMatching(/^button\.copy:Copy .+ with its attribution$/)]);
+    expect(seen.slice(0, 3)).toEqual([
+      'button#settings.settings:Settings',
+      'button#site-toggle:Don’t show on this site',
+      expect.stringMatching(/^button\.copy:Copy .+ with its attribution$/),
+    ]);
     expect(new Set(seen.filter((s) => s.startsWith('button.copy'))).size).toBe(4);
     // Back to the site switch with Shift+Tab, and press it with Enter: the page's panel goes; Enter again brings it back.
     await popup.keyboard.down('Shift');
@@ -147,7 +153,10 @@ describe.each(BROWSERS)('%s: reader controls', (name) => {
     }
     const panelControls = seen.filter((s) => s.startsWith('button.'));
     expect(panelControls).toEqual([
-      'button.collapse:Hide', 'button.dismiss:Close the Backstory panel', 'button.prev:Previous mention', 'button.next:Next mention',
+      'button.collapse:Hide',
+      'button.dismiss:Close the Backstory panel',
+      'button.prev:Previous mention',
+      'button.next:Next mention',
       'button.quotes-button:Read the key quotes',
     ]);
     // Shift+Tab back to Next, and Enter steps to the first mention and says so.
@@ -157,7 +166,9 @@ describe.each(BROWSERS)('%s: reader controls', (name) => {
     expect(await focused(page)).toBe('button.next:Next mention');
     await page.keyboard.press('Enter');
     await waitFor(() => page.evaluate(() => document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.said')!.textContent), 'the announcement');
-    expect(await page.evaluate(() => document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.said')!.textContent)).toMatch(/^Mention 1 of 6: Kaspersky Lab: /);
+    expect(await page.evaluate(() => document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.said')!.textContent)).toMatch(
+      /^Mention 1 of 6: Kaspersky Lab: /,
+    );
     // The focus ring is visible on the focused button.
     const outline = await page.evaluate(() => {
       const b = document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.next')!;

@@ -4,9 +4,7 @@ import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { story } from '../../src/shared/story';
-import {
-  BROWSERS, SCREENSHOTS, endSession, inExtension, openAndClassify, openFixture, startSession, waitFor, type Session,
-} from './harness';
+import { BROWSERS, SCREENSHOTS, endSession, inExtension, openAndClassify, openFixture, startSession, waitFor, type Session } from './harness';
 
 /** storage.session from an extension page (the function runs in the browser, so it carries its own lookup). */
 type Session_ = { get(k: string): Promise<Record<string, unknown>>; set(i: object): Promise<void> };
@@ -84,8 +82,9 @@ describe.each(BROWSERS)('%s: the sources of the context', (name) => {
     await inExtension(session, storeRequest, null);
     const asked = await session.ext.openExtensionPage(`popup/popup.html?tab=${tabId}`);
     await asked.setViewport({ width: 400, height: 600 });
-    expect(await waitFor(async () => ((await landing(asked)).focused === 'sources-heading' ? landing(asked) : null), 'the popup to open at its sources'))
-      .toEqual({ focused: 'sources-heading', onScreen: true });
+    expect(
+      await waitFor(async () => ((await landing(asked)).focused === 'sources-heading' ? landing(asked) : null), 'the popup to open at its sources'),
+    ).toEqual({ focused: 'sources-heading', onScreen: true });
     expect(await inExtension(session, readRequest, null)).toEqual({});
     // The request was used: the next popup opens at its top.
     const next = await session.ext.openExtensionPage(`popup/popup.html?tab=${tabId}`);
@@ -100,7 +99,14 @@ describe.each(BROWSERS)('%s: the sources of the context', (name) => {
     const { page, tabId } = await openFixture(session, 'kaspersky-article.html');
     await page.waitForSelector('backstory-panel');
     await page.bringToFront();
-    await page.evaluate(() => Promise.all(document.querySelector('backstory-panel')!.shadowRoot!.getAnimations().map((a) => a.finished)));
+    await page.evaluate(() =>
+      Promise.all(
+        document
+          .querySelector('backstory-panel')!
+          .shadowRoot!.getAnimations()
+          .map((a) => a.finished),
+      ),
+    );
     // The browser opens the toolbar popup (a view puppeteer cannot see in Firefox: ask the extension
     // for its popup views from another of its pages) or, where it refuses, the popup page in a tab.
     const viewer = await session.ext.openExtensionPage('options/options.html');

@@ -80,10 +80,16 @@ describe.each(BROWSERS)('%s: first stage and full stage', (name) => {
     const tabId = await inExtension(
       session,
       async () => {
-        const g = globalThis as unknown as Record<'browser' | 'chrome', { tabs: { query(q: object): Promise<{ id?: number; active?: boolean }[]> } } | undefined>;
+        const g = globalThis as unknown as Record<
+          'browser' | 'chrome',
+          { tabs: { query(q: object): Promise<{ id?: number; active?: boolean }[]> } } | undefined
+        >;
         const tabs = await (g.browser ?? g.chrome)!.tabs.query({});
         // The browser page is the newest tab but one (the extension page asking is the newest).
-        return tabs.map((t) => t.id ?? -1).sort((a, b) => a - b).at(-2)!;
+        return tabs
+          .map((t) => t.id ?? -1)
+          .sort((a, b) => a - b)
+          .at(-2)!;
       },
       null,
     );
@@ -120,30 +126,41 @@ describe.each(BROWSERS)('%s: a tab opened before Backstory was installed', (name
 
   // Chromium puts no content script into tabs that were open at install; Firefox does (so there the
   // first stage has looked, and the popup says what it found).
-  it(name === 'chromium' ? 'popup says nothing has looked at the page and offers a reload, after which the page is checked' : 'the first stage runs in the tab at install, and the popup says what it found', async () => {
-    const session = { ext, server, pageErrors: [] };
-    const tabId = await inExtension(
-      session,
-      async (url: string) => {
-        const g = globalThis as unknown as Record<'browser' | 'chrome', { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } | undefined>;
-        const tabs = await (g.browser ?? g.chrome)!.tabs.query({});
-        return tabs.find((t) => t.url === url)?.id ?? -1;
-      },
-      server.url('plain-article.html?early'),
-    );
-    expect(tabId).toBeGreaterThanOrEqual(0);
-    const popup = await ext.openExtensionPage(`popup/popup.html?tab=${tabId}`);
-    const status = await waitFor(() => popup.$eval('#status', (el) => (el.textContent?.startsWith('Checking') ? '' : el.textContent)), 'the popup status', 20_000);
-    if (name === 'firefox') {
-      expect(status).toBe('This page is not about this story.');
+  it(
+    name === 'chromium'
+      ? 'popup says nothing has looked at the page and offers a reload, after which the page is checked'
+      : 'the first stage runs in the tab at install, and the popup says what it found',
+    async () => {
+      const session = { ext, server, pageErrors: [] };
+      const tabId = await inExtension(
+        session,
+        async (url: string) => {
+          const g = globalThis as unknown as Record<'browser' | 'chrome', { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } | undefined>;
+          const tabs = await (g.browser ?? g.chrome)!.tabs.query({});
+          return tabs.find((t) => t.url === url)?.id ?? -1;
+        },
+        server.url('plain-article.html?early'),
+      );
+      expect(tabId).toBeGreaterThanOrEqual(0);
+      const popup = await ext.openExtensionPage(`popup/popup.html?tab=${tabId}`);
+      const status = await waitFor(
+        () => popup.$eval('#status', (el) => (el.textContent?.startsWith('Checking') ? '' : el.textContent)),
+        'the popup status',
+        20_000,
+      );
+      if (name === 'firefox') {
+        expect(status).toBe('This page is not about this story.');
+        await popup.close();
+        return;
+      }
+      expect(status).toBe('Backstory hasn’t looked at this page: the page was open before Backstory was installed or updated.');
+      await popup.click('#reload');
+      await waitFor(() => popup.$eval('#status', (el) => el.textContent === 'This page is not about this story.'), 'the status after the reload', 20_000).catch(
+        async (error) => {
+          throw new Error(`${String(error)}; the popup said: ${await popup.$eval('#status', (el) => el.textContent)}`);
+        },
+      );
       await popup.close();
-      return;
-    }
-    expect(status).toBe('Backstory hasn’t looked at this page: the page was open before Backstory was installed or updated.');
-    await popup.click('#reload');
-    await waitFor(() => popup.$eval('#status', (el) => el.textContent === 'This page is not about this story.'), 'the status after the reload', 20_000).catch(async (error) => {
-      throw new Error(`${String(error)}; the popup said: ${await popup.$eval('#status', (el) => el.textContent)}`);
-    });
-    await popup.close();
-  });
+    },
+  );
 });

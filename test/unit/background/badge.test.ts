@@ -46,7 +46,12 @@ beforeEach(() => {
 });
 
 describe('badge text and title', () => {
-  it.each([[kaspersky, 'K'], [ncsc, 'N'], [both, 'K+N'], [neither, '']])('badgeText(%j) is %j', (verdict, text) => {
+  it.each([
+    [kaspersky, 'K'],
+    [ncsc, 'N'],
+    [both, 'K+N'],
+    [neither, ''],
+  ])('badgeText(%j) is %j', (verdict, text) => {
     expect(badgeText(verdict)).toBe(text);
   });
 
@@ -138,6 +143,9 @@ describe('background listeners', () => {
     expect(mocks.tabsSendMessage).not.toHaveBeenCalled();
     mocks.storageListeners[0]!({ highlights: { newValue: false } }, 'sync');
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(mocks.tabsSendMessage.mock.calls).toEqual([[4, { type: 'settingsChanged' }], [9, { type: 'settingsChanged' }]]);
+    expect(mocks.tabsSendMessage.mock.calls).toEqual([
+      [4, { type: 'settingsChanged' }],
+      [9, { type: 'settingsChanged' }],
+    ]);
   });
 });

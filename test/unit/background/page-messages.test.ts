@@ -13,14 +13,23 @@ const ROOT = path.join(__dirname, '../../..');
 
 afterEach(() => useMessages({}));
 
-describe('the content script\'s messages', () => {
-  it('lists every message key used by the code in the content script\'s bundle', async () => {
+describe("the content script's messages", () => {
+  it("lists every message key used by the code in the content script's bundle", async () => {
     // The bundle's own list of source files, so a shared module the content script starts using counts too.
-    const { metafile } = await build({ entryPoints: [path.join(ROOT, 'src/content/full-stage.ts')], bundle: true, write: false, metafile: true, logLevel: 'silent', absWorkingDir: ROOT });
+    const { metafile } = await build({
+      entryPoints: [path.join(ROOT, 'src/content/full-stage.ts')],
+      bundle: true,
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      absWorkingDir: ROOT,
+    });
     const used = new Set<string>();
     for (const file of Object.keys(metafile.inputs).filter((f) => f.startsWith('src/'))) {
       // Comments left out: they may show example calls.
-      const code = readFileSync(path.join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+      const code = readFileSync(path.join(ROOT, file), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '');
       for (const m of code.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) used.add(m[1]!);
     }
     expect(used.size).toBeGreaterThan(15);

@@ -71,7 +71,7 @@ describe('page state', () => {
     expect((await pageSetup('https://a.example/')).dismissed).toBe(false);
   });
 
-  it('gives the page the reader\'s settings from storage.sync, checked', async () => {
+  it("gives the page the reader's settings from storage.sync, checked", async () => {
     store.sync = { panel: 'collapsed', blockedSites: ['a.example', 'Not A Host'], unknown: 1 };
     expect((await pageSetup('https://a.example/')).settings).toEqual({ ...parseSettings({}), panel: 'collapsed', blockedSites: ['a.example'] });
   });
@@ -79,6 +79,10 @@ describe('page state', () => {
   it('tells every tab that the settings changed; a tab without our script refusing is no failure', async () => {
     store.tabs = [{ id: 1 }, { id: 2 }, {}, { id: 3 }];
     await expect(announceSettingsChanged()).resolves.toBeUndefined();
-    expect(store.sendMessage.mock.calls).toEqual([[1, { type: 'settingsChanged' }], [2, { type: 'settingsChanged' }], [3, { type: 'settingsChanged' }]]);
+    expect(store.sendMessage.mock.calls).toEqual([
+      [1, { type: 'settingsChanged' }],
+      [2, { type: 'settingsChanged' }],
+      [3, { type: 'settingsChanged' }],
+    ]);
   });
 });

@@ -37,7 +37,10 @@ describe('mention matching', () => {
   const matcher = compileMatcher(story.entities);
   it('takes the longest alias and whole words only', () => {
     const found = findMentions('Kaspersky Lab and Kaspersky, not Kasperskyite or Kasper.', matcher);
-    expect(found.map((m) => [m.entity.id, m.end - m.start])).toEqual([['kaspersky', 13], ['kaspersky', 9]]);
+    expect(found.map((m) => [m.entity.id, m.end - m.start])).toEqual([
+      ['kaspersky', 13],
+      ['kaspersky', 9],
+    ]);
   });
   it('leaves the NCSC out where the page means a namesake', () => {
     expect(entitiesToMark(story.entities, ['kaspersky'], false).map((e) => e.id)).not.toContain('ncsc');
@@ -58,8 +61,11 @@ describe('startAnnotator (wrap renderer, as used where CSS highlights are missin
   it('passes over paragraphs that name no one, but not a name that markup joins to the next word', async () => {
     // "NCSC" is a whole word in its own node (how the page marks it up), though the paragraph's
     // text reads "NCSCs"; the other paragraphs hold no name at all.
-    const a = start('wrap', `<article id="story"><p>Nothing here, <em>nothing</em> at all.</p>
-      <p><em>NCSC</em>s said so.</p><p>Still <a href="#">nothing</a>.</p><p>Then <b>Kaspersky</b> replied.</p></article>`);
+    const a = start(
+      'wrap',
+      `<article id="story"><p>Nothing here, <em>nothing</em> at all.</p>
+      <p><em>NCSC</em>s said so.</p><p>Still <a href="#">nothing</a>.</p><p>Then <b>Kaspersky</b> replied.</p></article>`,
+    );
     await a.idle();
     expect(words(a)).toEqual(['NCSC', 'Kaspersky']);
   });
@@ -124,7 +130,21 @@ describe('startAnnotator (wrap renderer, as used where CSS highlights are missin
 
 describe('huge pages', () => {
   const matcher = compileMatcher(story.entities);
-  const WORD = fc.constantFrom('Kaspersky', 'Kaspersky Lab', 'NCSC', 'National Cyber Security Centre', 'Kasper', 'sky', 'Lab', 'x', 'NCSCs', ' ', ' ', '-', '.');
+  const WORD = fc.constantFrom(
+    'Kaspersky',
+    'Kaspersky Lab',
+    'NCSC',
+    'National Cyber Security Centre',
+    'Kasper',
+    'sky',
+    'Lab',
+    'x',
+    'NCSCs',
+    ' ',
+    ' ',
+    '-',
+    '.',
+  );
 
   it('a long node searched a window at a time finds exactly what one search of its whole text finds', () => {
     fc.assert(
@@ -172,7 +192,9 @@ describe('huge pages', () => {
     document.body.innerHTML = `<article id="story">${paragraph.repeat(153)}</article>`;
     controller = new AbortController();
     annotator = startAnnotator(document.getElementById('story')!, story.entities, {
-      signal: controller.signal, renderer: 'wrap', onChange: (n) => counts.push(n),
+      signal: controller.signal,
+      renderer: 'wrap',
+      onChange: (n) => counts.push(n),
     });
     await annotator.idle();
     expect(annotator.count()).toBe(1_530);

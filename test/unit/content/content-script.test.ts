@@ -165,7 +165,7 @@ describe('startContentScript', () => {
     expect(sent('pageClassified')).toHaveLength(1);
   });
 
-  it('follows the reader\'s settings: topics switched off, highlights off, collapsed panel', async () => {
+  it("follows the reader's settings: topics switched off, highlights off, collapsed panel", async () => {
     mocks.stored = { topics: { kaspersky: false, ncsc: true } };
     load('Kaspersky Lab denies spying claims', RELEVANT);
     script = startContentScript(document, window);
@@ -202,7 +202,7 @@ describe('startContentScript', () => {
     expect(script.verdict().topics).toEqual(['kaspersky']);
   });
 
-  it('asks the background for the key quotes or the sources when the reader presses the panel\'s buttons', async () => {
+  it("asks the background for the key quotes or the sources when the reader presses the panel's buttons", async () => {
     load('Kaspersky Lab denies spying claims', RELEVANT);
     script = startContentScript(document, window);
     await script.ready;
@@ -226,7 +226,7 @@ describe('startContentScript', () => {
     expect(document.querySelector(PANEL_TAG)).toBeNull();
   });
 
-  it('shows the words the background sends, dates in the reader\'s language included, without the browser\'s i18n API', async () => {
+  it("shows the words the background sends, dates in the reader's language included, without the browser's i18n API", async () => {
     fakeLayout();
     const getMessage = vi.spyOn((globalThis as unknown as { chrome: { i18n: { getMessage(): string } } }).chrome.i18n, 'getMessage');
     mocks.setup = { dismissed: false, messages: { ...pageMessages(), storyMonth: 'Dezember 2017', panelHide: 'Ausblenden' } };

@@ -17,8 +17,31 @@ const RUNS = 1_000;
 
 /** Words that mix the story's names (whole, split, in other cases) with ordinary text and odd characters. */
 const WORD = fc.constantFrom(
-  'Kaspersky', 'Kaspersky Lab', 'NCSC', 'National Cyber Security Centre', 'Ciaran Martin', 'Barclays', 'Reuters', 'GCHQ',
-  'kaspersky', 'Kasper', 'sky', 'Kasperskyite', 'the', 'bank', 'said', ',', '.', ' ', '\n', '<b>', '&amp;', '{{x}}', 'é', '🙂', '',
+  'Kaspersky',
+  'Kaspersky Lab',
+  'NCSC',
+  'National Cyber Security Centre',
+  'Ciaran Martin',
+  'Barclays',
+  'Reuters',
+  'GCHQ',
+  'kaspersky',
+  'Kasper',
+  'sky',
+  'Kasperskyite',
+  'the',
+  'bank',
+  'said',
+  ',',
+  '.',
+  ' ',
+  '\n',
+  '<b>',
+  '&amp;',
+  '{{x}}',
+  'é',
+  '🙂',
+  '',
 );
 const TEXT = fc.array(WORD, { maxLength: 6 }).map((words) => words.join(' '));
 
@@ -33,8 +56,17 @@ type Tree =
   | { kind: 'shadow'; children: Tree[] };
 
 const ATTRS = fc.constantFrom<Record<string, string>>(
-  {}, {}, {}, { class: 'story' }, { contenteditable: 'true' }, { contenteditable: 'false' }, { hidden: '' },
-  { 'aria-hidden': 'true' }, { class: 'related-stories' }, { role: 'navigation' }, { id: 'comments' },
+  {},
+  {},
+  {},
+  { class: 'story' },
+  { contenteditable: 'true' },
+  { contenteditable: 'false' },
+  { hidden: '' },
+  { 'aria-hidden': 'true' },
+  { class: 'related-stories' },
+  { role: 'navigation' },
+  { id: 'comments' },
 );
 
 const { tree } = fc.letrec<{ tree: Tree; node: Tree }>((tie) => ({
@@ -153,7 +185,9 @@ describe('random DOM trees', () => {
         const lead = document.createElement('article');
         lead.append(
           Object.assign(document.createElement('h1'), { textContent: 'Kaspersky and the NCSC' }),
-          Object.assign(document.createElement('p'), { textContent: 'Kaspersky said the National Cyber Security Centre in London was wrong about its software. '.repeat(3) }),
+          Object.assign(document.createElement('p'), {
+            textContent: 'Kaspersky said the National Cyber Security Centre in London was wrong about its software. '.repeat(3),
+          }),
         );
         build(t, lead);
         document.body.append(lead);

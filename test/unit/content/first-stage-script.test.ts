@@ -7,12 +7,15 @@ import { FIRST_STAGE_KEY } from '../../../src/shared/first-stage-state';
 const sendMessage = vi.fn(() => Promise.resolve());
 /** Every property read on the extension API objects, so that "touches no API" is checked, not assumed. */
 let touched: string[] = [];
-const api = new Proxy({ runtime: { sendMessage } }, {
-  get: (target, key) => {
-    touched.push(String(key));
-    return Reflect.get(target, key);
+const api = new Proxy(
+  { runtime: { sendMessage } },
+  {
+    get: (target, key) => {
+      touched.push(String(key));
+      return Reflect.get(target, key);
+    },
   },
-});
+);
 
 function page(title: string, body: string): void {
   document.head.innerHTML = `<title>${title}</title>`;

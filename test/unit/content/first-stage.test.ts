@@ -16,18 +16,55 @@ const parse = (html: string): Document => new DOMParser().parseFromString(html, 
 const PAGES = Number(process.env.FIRST_STAGE_PAGES ?? 10_000);
 
 const TOPIC = fc.constantFrom(
-  'Kaspersky', 'Kaspersky Lab', 'kaspersky', 'NCSC', 'ncsc', 'National Cyber Security Centre', 'National Cyber-Security Center',
-  'the UK’s cyber agency', 'Britain’s cyber security agency', 'GCHQ', 'Ciaran Martin', 'NCSC (National Counterintelligence and Security Center)',
+  'Kaspersky',
+  'Kaspersky Lab',
+  'kaspersky',
+  'NCSC',
+  'ncsc',
+  'National Cyber Security Centre',
+  'National Cyber-Security Center',
+  'the UK’s cyber agency',
+  'Britain’s cyber security agency',
+  'GCHQ',
+  'Ciaran Martin',
+  'NCSC (National Counterintelligence and Security Center)',
 );
 const CONTEXT = fc.constantFrom('London', 'UK', 'Whitehall', 'Dutch', 'New Zealand', 'judges', 'India', 'Barclays', 'Reuters', 'antivirus', 'government');
-const FILLER = fc.constantFrom('the', 'council', 'said', 'on', 'Tuesday', 'a', 'report', 'about', 'weather', 'markets', 'rose', 'and', 'fell', 'cyber', 'centre', 'national', 'security');
+const FILLER = fc.constantFrom(
+  'the',
+  'council',
+  'said',
+  'on',
+  'Tuesday',
+  'a',
+  'report',
+  'about',
+  'weather',
+  'markets',
+  'rose',
+  'and',
+  'fell',
+  'cyber',
+  'centre',
+  'national',
+  'security',
+);
 /** A run of words: mostly filler, sometimes a name or a word of context. */
 const WORDS = fc
   .array(fc.oneof({ weight: 40, arbitrary: FILLER }, { weight: 1, arbitrary: TOPIC }, { weight: 3, arbitrary: CONTEXT }), { maxLength: 30 })
   .map((w) => w.join(' '));
 /** Text that pushes what follows far down the page: up to about 16,000 characters of filler. */
-const PADDING = fc.oneof({ weight: 5, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.integer({ min: 200, max: 300 }) .map((n) => 'Residents met again to discuss the plans. '.repeat(n)) });
-const SLUG = fc.array(fc.oneof(FILLER, TOPIC.map((t) => encodeURIComponent(t.toLowerCase().replace(/ /g, fc.sample(fc.constantFrom('-', '_', '+'), 1)[0]!)))), { maxLength: 6 });
+const PADDING = fc.oneof(
+  { weight: 5, arbitrary: fc.constant('') },
+  { weight: 1, arbitrary: fc.integer({ min: 200, max: 300 }).map((n) => 'Residents met again to discuss the plans. '.repeat(n)) },
+);
+const SLUG = fc.array(
+  fc.oneof(
+    FILLER,
+    TOPIC.map((t) => encodeURIComponent(t.toLowerCase().replace(/ /g, fc.sample(fc.constantFrom('-', '_', '+'), 1)[0]!))),
+  ),
+  { maxLength: 6 },
+);
 
 const esc = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
@@ -35,7 +72,9 @@ const PAGE = fc
   .record({
     slug: SLUG,
     title: WORDS,
-    metas: fc.array(fc.record({ name: fc.constantFrom('description', 'og:title', 'twitter:description', 'keywords', 'author', 'og:url'), text: WORDS }), { maxLength: 4 }),
+    metas: fc.array(fc.record({ name: fc.constantFrom('description', 'og:title', 'twitter:description', 'keywords', 'author', 'og:url'), text: WORDS }), {
+      maxLength: 4,
+    }),
     nav: fc.array(WORDS, { maxLength: 8 }),
     padding: PADDING,
     container: fc.constantFrom('article', 'main', 'div', 'section'),
@@ -93,25 +132,40 @@ describe('the first stage is a necessary condition of the full detector', () => 
     expect(seen.rawRelevant).toBeGreaterThan(PAGES / 50);
   }, 600_000);
 
-  it.each([['development', CORPUS_DIR], ['holdout', HOLDOUT_DIR]])('holds on every relevant page of the %s set', (_, dir) => {
-    const relevant = loadCorpusIndex(dir).filter((entry) => entry.topics.length > 0);
-    expect(relevant.length).toBeGreaterThan(10);
-    for (const entry of relevant) {
-      const doc = parse(readFileSync(entry.path, 'utf8'));
-      // The bare detector, as it reads the page, not only the gated one.
-      const raw = detectTopic(readPage(doc, entry.url));
-      if (raw.relevant) expect(mayBeAboutPage(doc, entry.url), entry.file).toBe(true);
-    }
-  }, 60_000);
+  it.each([
+    ['development', CORPUS_DIR],
+    ['holdout', HOLDOUT_DIR],
+  ])(
+    'holds on every relevant page of the %s set',
+    (_, dir) => {
+      const relevant = loadCorpusIndex(dir).filter((entry) => entry.topics.length > 0);
+      expect(relevant.length).toBeGreaterThan(10);
+      for (const entry of relevant) {
+        const doc = parse(readFileSync(entry.path, 'utf8'));
+        // The bare detector, as it reads the page, not only the gated one.
+        const raw = detectTopic(readPage(doc, entry.url));
+        if (raw.relevant) expect(mayBeAboutPage(doc, entry.url), entry.file).toBe(true);
+      }
+    },
+    60_000,
+  );
 });
 
 describe('readFirstLook', () => {
   const page = (body: string, head = '<title>Allotments</title>') => parse(`<html><head>${head}</head><body>${body}</body></html>`);
 
   it('reads the address, its words, the title, the describing meta tags and the body text', () => {
-    const doc = page('<p>Growers met.</p>', '<title>Allotments</title><meta name="description" content="Marrows"><meta name="author" content="Ann"><meta property="og:title" content="Big marrow">');
+    const doc = page(
+      '<p>Growers met.</p>',
+      '<title>Allotments</title><meta name="description" content="Marrows"><meta name="author" content="Ann"><meta property="og:title" content="Big marrow">',
+    );
     expect(readFirstLook(doc, 'https://a.example/uk_cyber-agency%20news')).toEqual([
-      'https://a.example/uk_cyber-agency%20news', ' uk cyber agency news', 'Allotments', 'Marrows', 'Big marrow', 'Growers met.',
+      'https://a.example/uk_cyber-agency%20news',
+      ' uk cyber agency news',
+      'Allotments',
+      'Marrows',
+      'Big marrow',
+      'Growers met.',
     ]);
   });
 

@@ -3,7 +3,8 @@ import { findMainRoot, readPage, scanLandmarks, textReader } from '../../../src/
 import { LIMITS } from '../../../src/shared/detect-topic';
 
 const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
-const para = (words: string, n = 4): string => Array.from({ length: n }, (_, i) => `<p>${words} Paragraph ${i + 1} goes on with more detail about the matter.</p>`).join('');
+const para = (words: string, n = 4): string =>
+  Array.from({ length: n }, (_, i) => `<p>${words} Paragraph ${i + 1} goes on with more detail about the matter.</p>`).join('');
 const URL = 'https://news.example.com/2017/12/05/story';
 
 describe('findMainRoot', () => {
@@ -51,7 +52,8 @@ describe('scanLandmarks', () => {
   it('steps over menus and paragraphs, so an article after thousands of links is still found', () => {
     // 2,000 menu links and 700 teaser paragraphs of 4 links each: over 7,000 elements before the article.
     const teasers = Array.from({ length: 700 }, () => `<p>${links(4)}</p>`).join('');
-    const doc = parse(`<body><header><nav><ul>${Array.from({ length: 2_000 }, (_, i) => `<li>${links(1).replace('/0', `/m${i}`)}</li>`).join('')}</ul></nav></header>
+    const doc =
+      parse(`<body><header><nav><ul>${Array.from({ length: 2_000 }, (_, i) => `<li>${links(1).replace('/0', `/m${i}`)}</li>`).join('')}</ul></nav></header>
       <div class="teasers">${teasers}</div><main><article id="story"><h1>Headline</h1>${para('The NCSC advised departments.')}</article></main></body>`);
     expect(doc.body.getElementsByTagName('*').length).toBeGreaterThan(7_000);
     const { main, h1s } = scanLandmarks(doc);

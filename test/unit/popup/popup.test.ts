@@ -101,7 +101,11 @@ describe('describeStatus', () => {
   });
 
   it('gives the mentions line for a relevant page', () => {
-    const status = { state: 'classified' as const, verdict: { topics: ['ncsc' as const], mentions: { kaspersky: 0, ncsc: 4 }, confidence: 0.9 }, site: 'news.example.com' };
+    const status = {
+      state: 'classified' as const,
+      verdict: { topics: ['ncsc' as const], mentions: { kaspersky: 0, ncsc: 4 }, confidence: 0.9 },
+      site: 'news.example.com',
+    };
     expect(describeStatus(status)).toEqual({ text: 'This page mentions the NCSC 4 times.', matched: true });
   });
 });

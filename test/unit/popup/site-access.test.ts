@@ -36,7 +36,9 @@ describe('site access', () => {
   it('says access is withheld for the site when the browser has not granted it', async () => {
     const permissions = fakePermissions([]);
     expect(await checkAccess(permissions, 'https://news.example.com/story')).toEqual({
-      kind: 'withheld', origins: ['https://news.example.com/*'], site: 'news.example.com',
+      kind: 'withheld',
+      origins: ['https://news.example.com/*'],
+      site: 'news.example.com',
     });
   });
 

@@ -62,7 +62,10 @@ describe('readTabState', () => {
   );
 
   it('says Backstory cannot run where the browser refuses it script on an allowed site (an add-on store)', async () => {
-    const state = await readTabState(apis({ probeFirstStage: () => Promise.reject(new Error('The extensions gallery cannot be scripted.')) }, 'https://chromewebstore.google.com/'), BUILD);
+    const state = await readTabState(
+      apis({ probeFirstStage: () => Promise.reject(new Error('The extensions gallery cannot be scripted.')) }, 'https://chromewebstore.google.com/'),
+      BUILD,
+    );
     expect(state).toEqual({ kind: 'cannotRun' });
   });
 
@@ -83,7 +86,10 @@ describe('readTabState', () => {
 
   it('ignores a malformed answer from the full stage and falls back to the first stage’s state', async () => {
     const state = await readTabState(
-      apis({ askFullStage: () => Promise.resolve({ state: 'classified', site: 'x' }), probeFirstStage: () => Promise.resolve({ build: BUILD, candidate: false }) }),
+      apis({
+        askFullStage: () => Promise.resolve({ state: 'classified', site: 'x' }),
+        probeFirstStage: () => Promise.resolve({ build: BUILD, candidate: false }),
+      }),
       BUILD,
     );
     expect(state.kind).toBe('dismissed');

@@ -108,8 +108,20 @@ function geckoProfile(): GeckoProfile {
       {
         name: 'GeckoMain',
         pid: 100,
-        samples: { schema: { stack: 0, time: 1 }, data: [[1, 0], [1, 1]] },
-        stackTable: { schema: { prefix: 0, frame: 1 }, data: [[null, 0], [0, 1]] },
+        samples: {
+          schema: { stack: 0, time: 1 },
+          data: [
+            [1, 0],
+            [1, 1],
+          ],
+        },
+        stackTable: {
+          schema: { prefix: 0, frame: 1 },
+          data: [
+            [null, 0],
+            [0, 1],
+          ],
+        },
         frameTable: { schema: { location: 0 }, data: [[0], [1]] },
         stringTable: ['(root)', `bg (moz-extension://${UUID}/background.js:1:1)`],
       },
@@ -131,7 +143,19 @@ function geckoProfile(): GeckoProfile {
             name: 'GeckoMain',
             pid: '200',
             // time first, stack second
-            samples: { schema: { time: 0, stack: 1, eventDelay: 2 }, data: [[10, 0, 0], [11, 2], [12, 3, 0], [15, 4], [16, 5], [17, 6], [19, 2], [20, null]] },
+            samples: {
+              schema: { time: 0, stack: 1, eventDelay: 2 },
+              data: [
+                [10, 0, 0],
+                [11, 2],
+                [12, 3, 0],
+                [15, 4],
+                [16, 5],
+                [17, 6],
+                [19, 2],
+                [20, null],
+              ],
+            },
             // frame first, prefix second
             stackTable: {
               schema: { frame: 0, prefix: 1 },
@@ -145,7 +169,17 @@ function geckoProfile(): GeckoProfile {
                 [5, 1], // 6 … > another extension's script (frame 5, location 6)
               ],
             },
-            frameTable: { schema: { location: 0, relevantForJS: 1, innerWindowID: 2 }, data: [[0, false, 0], [1, false, 0], [2, false, 0], [3, false, 7], [4, false, 7], [6, false, 0]] },
+            frameTable: {
+              schema: { location: 0, relevantForJS: 1, innerWindowID: 2 },
+              data: [
+                [0, false, 0],
+                [1, false, 0],
+                [2, false, 0],
+                [3, false, 7],
+                [4, false, 7],
+                [6, false, 0],
+              ],
+            },
             stringTable: childStrings,
           },
         ],
@@ -170,7 +204,10 @@ describe('geckoExtensionTime', () => {
   it('gives the last sample one sampling interval', () => {
     const p = geckoProfile();
     const main = p.processes![0]!.threads[1]!;
-    main.samples.data = [[10, 0], [11, 2]];
+    main.samples.data = [
+      [10, 0],
+      [11, 2],
+    ];
     expect(geckoExtensionTime(p, { pid: 200, isExtension: isMozExt }).ms).toBeCloseTo(1, 10);
   });
 
@@ -199,8 +236,14 @@ describe('geckoExtensionTime', () => {
     const p = geckoProfile();
     const main = p.processes![0]!.threads[1]!;
     // Stack 0 is "Reflow" whose prefix is stack 1, the extension's run.
-    main.stackTable.data = [[3, 1], [2, null]];
-    main.samples.data = [[0, 10], [1, 11]].map(([stack, time]) => [time, stack]);
+    main.stackTable.data = [
+      [3, 1],
+      [2, null],
+    ];
+    main.samples.data = [
+      [0, 10],
+      [1, 11],
+    ].map(([stack, time]) => [time, stack]);
     expect(geckoExtensionTime(p, { pid: 200, isExtension: isMozExt }).samples).toBe(2);
   });
 });

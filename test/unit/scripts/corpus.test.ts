@@ -13,7 +13,9 @@ const entries = loadCorpusIndex();
 
 describe('the corpus index', () => {
   it('lists every page once, and every listed page exists', () => {
-    const pages = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.html')).sort();
+    const pages = readdirSync(CORPUS_DIR)
+      .filter((f) => f.endsWith('.html'))
+      .sort();
     expect(entries.map((e) => e.file).sort()).toEqual(pages);
     for (const e of entries) expect(existsSync(e.path), e.file).toBe(true);
   });
@@ -49,7 +51,10 @@ describe('npm run classify', () => {
   it('prints one JSON verdict line per file', async () => {
     const picks = [entries.find((e) => e.topics.length === 2)!, entries.find((e) => e.family === 'swiss-ncsc')!];
     const { stdout } = await promisify(execFile)(process.execPath, ['scripts/ts-run.mjs', 'scripts/classify.ts', ...picks.map((p) => p.path)], { cwd: ROOT });
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ file: picks[0]!.path, topics: ['kaspersky', 'ncsc'], relevant: true });
     expect(lines[1]).toMatchObject({ file: picks[1]!.path, topics: [], relevant: false });

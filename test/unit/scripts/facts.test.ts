@@ -39,7 +39,10 @@ describe('factsOf', () => {
   });
 
   it('marks a capitalised word at a sentence start as initial, and an acronym there as not', () => {
-    expect(factsOf('Head of the NCSC.').map((f) => [f.text, f.initial ?? false])).toEqual([['Head', true], ['NCSC', false]]);
+    expect(factsOf('Head of the NCSC.').map((f) => [f.text, f.initial ?? false])).toEqual([
+      ['Head', true],
+      ['NCSC', false],
+    ]);
     expect(factsOf('US officials').map((f) => f.initial ?? false)).toEqual([false]);
   });
 

@@ -23,7 +23,8 @@ function edited(edit: (s: Story) => void): Story {
 }
 
 /** The article's first sentence, which the story's first summary sentence cites. */
-const FIRST = 'British cyber security agency, National Cyber Security Center, urged the government to avoid using antivirus software from Russian companies, including Kaspersky Lab.';
+const FIRST =
+  'British cyber security agency, National Cyber Security Center, urged the government to avoid using antivirus software from Russian companies, including Kaspersky Lab.';
 
 describe('the bundled story', () => {
   it('has evidence for every statement, and the evidence backs each one (spans not compared with the article)', () => {
@@ -31,7 +32,9 @@ describe('the bundled story', () => {
   });
 
   it.skipIf(!article && !required)(
-    article ? `has only whole sentences of ${ARTICLE} as evidence` : `has only whole sentences of the article as evidence (SKIPPED: ${ARTICLE} not found beside the project; CI must have it)`,
+    article
+      ? `has only whole sentences of ${ARTICLE} as evidence`
+      : `has only whole sentences of the article as evidence (SKIPPED: ${ARTICLE} not found beside the project; CI must have it)`,
     () => {
       expect(article, `${ARTICLE} must be beside the project in CI`).not.toBeNull();
       expect(checkEvidence(validateStory(rawStory), article)).toEqual([]);
@@ -41,54 +44,118 @@ describe('the bundled story', () => {
 
 describe('checkEvidence finds', () => {
   it.each<[string, (s: Story) => void, RegExp]>([
-    ['a drifted name', (s) => (s.summary[1]!.text = s.summary[1]!.text.replace('Ciaran Martin', 'Ciaran Smith')), /^summary\[1\] \("Its head, .*: the name "Smith" appears in none of its evidence$/],
-    ['a drifted year', (s) => (s.earlier.text = s.earlier.text.replace('Earlier in 2017', 'In 2016')), /^earlier .*: the number "2016" appears in none of its evidence$/],
+    [
+      'a drifted name',
+      (s) => (s.summary[1]!.text = s.summary[1]!.text.replace('Ciaran Martin', 'Ciaran Smith')),
+      /^summary\[1\] \("Its head, .*: the name "Smith" appears in none of its evidence$/,
+    ],
+    [
+      'a drifted year',
+      (s) => (s.earlier.text = s.earlier.text.replace('Earlier in 2017', 'In 2016')),
+      /^earlier .*: the number "2016" appears in none of its evidence$/,
+    ],
     ['a drifted year field', (s) => (s.earlier.year = 2016), /^earlier .*: the number "2016"/],
-    ['an invented date', (s) => (s.keyPoints[2]!.text = s.keyPoints[2]!.text.replace('anyway.', 'on 3 November 2017.')), /^keyPoints\[2\] .*: the date "3 November 2017" appears in none of its evidence$/],
+    [
+      'an invented date',
+      (s) => (s.keyPoints[2]!.text = s.keyPoints[2]!.text.replace('anyway.', 'on 3 November 2017.')),
+      /^keyPoints\[2\] .*: the date "3 November 2017" appears in none of its evidence$/,
+    ],
     ['an invented day in the report date', (s) => (s.reported = '2017-12-04'), /^source .*: the date "2017-12-04"/],
-    ['an invented count', (s) => (s.keyPoints[3]!.text = s.keyPoints[3]!.text.replace('from government', 'from 12 government')), /^keyPoints\[3\] .*: the number "12"/],
+    [
+      'an invented count',
+      (s) => (s.keyPoints[3]!.text = s.keyPoints[3]!.text.replace('from government', 'from 12 government')),
+      /^keyPoints\[3\] .*: the number "12"/,
+    ],
     ['a quote dated apart from the report with no evidence of its date', (s) => (s.quotes[1]!.date = '2017-12-01'), /^quotes\[1\] .*: the date "2017-12-01"/],
-    ['an entity’s invented part', (s) => (s.entities[5]!.part = 'French bank that stopped offering Kaspersky products.'), /^entities\[5\] \("Barclays: French .*: the name "French"/],
+    [
+      'an entity’s invented part',
+      (s) => (s.entities[5]!.part = 'French bank that stopped offering Kaspersky products.'),
+      /^entities\[5\] \("Barclays: French .*: the name "French"/,
+    ],
     ['a quote line’s invented role', (s) => (s.quotes[0]!.speakerRole = 'Head of GCHQ'), /^quotes\[0\] .*: the name "GCHQ"/],
     ['a correction without its note', (s) => delete s.summary[0]!.notes, /^summary\[0\] .*: the name "Centre" appears in none of its evidence$/],
-    ['a note on words the statement does not have', (s) => (s.keyPoints[0]!.notes = ['centre-spelling']), /^keyPoints\[0\] .*: note "centre-spelling" says the statement has "Centre", but it does not$/],
-    ['a note on words the evidence does not have', (s) => (s.summary[0]!.evidence = s.summary[0]!.evidence.filter((e) => !e.includes('Center'))), /note "centre-spelling" says the article has "Center", but none of its evidence does$/],
+    [
+      'a note on words the statement does not have',
+      (s) => (s.keyPoints[0]!.notes = ['centre-spelling']),
+      /^keyPoints\[0\] .*: note "centre-spelling" says the statement has "Centre", but it does not$/,
+    ],
+    [
+      'a note on words the evidence does not have',
+      (s) => (s.summary[0]!.evidence = s.summary[0]!.evidence.filter((e) => !e.includes('Center'))),
+      /note "centre-spelling" says the article has "Center", but none of its evidence does$/,
+    ],
   ])('%s', (_name, edit, problem) => {
     const problems = checkEvidence(edited(edit), null);
-    expect(problems.some((p) => problem.test(p)), problems.join('\n')).toBe(true);
+    expect(
+      problems.some((p) => problem.test(p)),
+      problems.join('\n'),
+    ).toBe(true);
   });
 
   it('one problem for a date, not one for each of its parts', () => {
-    const problems = checkEvidence(edited((s) => (s.keyPoints[2]!.text += ' It happened on 3 November 2017.')), null);
+    const problems = checkEvidence(
+      edited((s) => (s.keyPoints[2]!.text += ' It happened on 3 November 2017.')),
+      null,
+    );
     expect(problems.filter((p) => p.includes('3 November 2017'))).toHaveLength(1);
   });
 });
 
-describe.skipIf(!article && !required)(article ? `checkEvidence against ${ARTICLE}` : `checkEvidence against the article (SKIPPED: ${ARTICLE} not found beside the project)`, () => {
-  const text = article ?? '';
+describe.skipIf(!article && !required)(
+  article ? `checkEvidence against ${ARTICLE}` : `checkEvidence against the article (SKIPPED: ${ARTICLE} not found beside the project)`,
+  () => {
+    const text = article ?? '';
 
-  it.each<[string, (s: Story) => void, RegExp]>([
-    ['a span changed by one word', (s) => (s.keyPoints[3]!.evidence[0] = s.keyPoints[3]!.evidence[0]!.replace('early this year', 'last year')), /^keyPoints\[3\]\.evidence\[0\] is not in the article character for character: /],
-    ['a span with straight quotes for the article’s curly ones', (s) => (s.keyPoints[2]!.evidence[0] = s.keyPoints[2]!.evidence[0]!.replace(/[“”]/g, '"')), /^keyPoints\[2\]\.evidence\[0\] is not in the article/],
-    ['a fragment of a sentence', (s) => (s.keyPoints[1]!.evidence[0] = 'National Cyber Security Center UK, Ciaran Martin'), /^keyPoints\[1\]\.evidence\[0\] starts or ends inside a sentence of the article/],
-    ['an invented sentence', (s) => (s.keyPoints[0]!.evidence.push('The NCSC banned Kaspersky on 1 December 2017.')), /^keyPoints\[0\]\.evidence\[2\] is not in the article/],
-  ])('%s', (_name, edit, problem) => {
-    const problems = checkEvidence(edited(edit), text);
-    expect(problems.some((p) => problem.test(p)), problems.join('\n')).toBe(true);
-  });
+    it.each<[string, (s: Story) => void, RegExp]>([
+      [
+        'a span changed by one word',
+        (s) => (s.keyPoints[3]!.evidence[0] = s.keyPoints[3]!.evidence[0]!.replace('early this year', 'last year')),
+        /^keyPoints\[3\]\.evidence\[0\] is not in the article character for character: /,
+      ],
+      [
+        'a span with straight quotes for the article’s curly ones',
+        (s) => (s.keyPoints[2]!.evidence[0] = s.keyPoints[2]!.evidence[0]!.replace(/[“”]/g, '"')),
+        /^keyPoints\[2\]\.evidence\[0\] is not in the article/,
+      ],
+      [
+        'a fragment of a sentence',
+        (s) => (s.keyPoints[1]!.evidence[0] = 'National Cyber Security Center UK, Ciaran Martin'),
+        /^keyPoints\[1\]\.evidence\[0\] starts or ends inside a sentence of the article/,
+      ],
+      [
+        'an invented sentence',
+        (s) => s.keyPoints[0]!.evidence.push('The NCSC banned Kaspersky on 1 December 2017.'),
+        /^keyPoints\[0\]\.evidence\[2\] is not in the article/,
+      ],
+    ])('%s', (_name, edit, problem) => {
+      const problems = checkEvidence(edited(edit), text);
+      expect(
+        problems.some((p) => problem.test(p)),
+        problems.join('\n'),
+      ).toBe(true);
+    });
 
-  it('takes runs of whitespace as one space, and two sentences in a row as one span', () => {
-    const problems = checkEvidence(edited((s) => (s.summary[0]!.evidence[0] = FIRST.replace(/ /g, '\n  ').concat(' Antivirus software is feared could be dangerous if accessed by the Russian government.'))), text);
-    expect(problems).toEqual([]);
-  });
+    it('takes runs of whitespace as one space, and two sentences in a row as one span', () => {
+      const problems = checkEvidence(
+        edited(
+          (s) =>
+            (s.summary[0]!.evidence[0] = FIRST.replace(/ /g, '\n  ').concat(
+              ' Antivirus software is feared could be dangerous if accessed by the Russian government.',
+            )),
+        ),
+        text,
+      );
+      expect(problems).toEqual([]);
+    });
 
-  it('splits the article into its sentences and lines', () => {
-    const { text: one, starts } = articleSentences(text);
-    expect(one.startsWith(`${FIRST} Antivirus software`)).toBe(true);
-    expect(starts.has(one.indexOf('UK Government Urged to Stop Using Russian Antivirus'))).toBe(true);
-    expect(starts.has(one.indexOf('Martin wrote in a statement'))).toBe(false);
-  });
-});
+    it('splits the article into its sentences and lines', () => {
+      const { text: one, starts } = articleSentences(text);
+      expect(one.startsWith(`${FIRST} Antivirus software`)).toBe(true);
+      expect(starts.has(one.indexOf('UK Government Urged to Stop Using Russian Antivirus'))).toBe(true);
+      expect(starts.has(one.indexOf('Martin wrote in a statement'))).toBe(false);
+    });
+  },
+);
 
 describe('the build', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'backstory-story-'));
@@ -109,7 +176,9 @@ describe('the build', () => {
   });
 
   it('fails on a drifted sentence', () => {
-    expect(build((s) => (s.summary[3]!.text = s.summary[3]!.text.replace('Barclays', 'HSBC')))).toThrow(/evidence does not back a statement:\n {2}summary\[3\] .*"HSBC"/);
+    expect(build((s) => (s.summary[3]!.text = s.summary[3]!.text.replace('Barclays', 'HSBC')))).toThrow(
+      /evidence does not back a statement:\n {2}summary\[3\] .*"HSBC"/,
+    );
   });
 
   it('fails on a statement with no evidence, naming it', () => {
@@ -118,15 +187,19 @@ describe('the build', () => {
   });
 
   it('fails on an invented date', () => {
-    expect(build((s) => (s.summary[2]!.text = s.summary[2]!.text.replace('The agency said', 'On 8 December 2017 the agency said')))).toThrow(/summary\[2\] .*the date "8 December 2017"/);
+    expect(build((s) => (s.summary[2]!.text = s.summary[2]!.text.replace('The agency said', 'On 8 December 2017 the agency said')))).toThrow(
+      /summary\[2\] .*the date "8 December 2017"/,
+    );
   });
 
   it.skipIf(!article)('fails on a span that is not in the article', () => {
-    expect(build((s) => (s.headline.evidence[1] = s.headline.evidence[1]!.replace('official letter', 'official memo')))).toThrow(/headline\.evidence\[1\] is not in the article/);
+    expect(build((s) => (s.headline.evidence[1] = s.headline.evidence[1]!.replace('official letter', 'official memo')))).toThrow(
+      /headline\.evidence\[1\] is not in the article/,
+    );
   });
 
   it('fails on a note no statement uses, or a statement naming a note that is not there', () => {
     expect(build((s) => (s.notes.spare = { ours: 'x', article: 'y', why: 'z' }))).toThrow('field "notes.spare" is not referred to by any statement');
-    expect(build((s) => s.keyPoints[0]!.notes = ['nowhere'])).toThrow('field "keyPoints[0].notes[0]" names a note "nowhere" that "notes" lacks');
+    expect(build((s) => (s.keyPoints[0]!.notes = ['nowhere']))).toThrow('field "keyPoints[0].notes[0]" names a note "nowhere" that "notes" lacks');
   });
 });

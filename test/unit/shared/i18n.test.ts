@@ -17,7 +17,10 @@ import { fakeLayout } from '../helpers/fake-layout';
 import { userClick } from '../helpers/user-input';
 
 const ROOT = path.join(__dirname, '../../..');
-const own = JSON.parse(readFileSync(path.join(ROOT, 'src/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+const own = JSON.parse(readFileSync(path.join(ROOT, 'src/_locales/en/messages.json'), 'utf8')) as Record<
+  string,
+  { message: string; placeholders?: Record<string, { content: string }> }
+>;
 const manifest = readFileSync(path.join(ROOT, 'manifest.json'), 'utf8');
 
 function files(dir: string, ext: RegExp): string[] {
@@ -29,7 +32,9 @@ function files(dir: string, ext: RegExp): string[] {
 /** Source files without their comments (which may show example calls). */
 const sources = files(path.join(ROOT, 'src'), /\.(ts|html)$/).map((file) => ({
   file,
-  text: readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, ''),
+  text: readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, ''),
 }));
 
 /** Keys the code uses: t('key'), data-i18n*="key" and __MSG_key__ in the manifest. */
@@ -157,7 +162,11 @@ describe('no hard-coded strings on screen', () => {
     const said = document.createElement('p');
     document.body.append(list, said);
     renderQuotes(list, said, story.quotes);
-    const status = describeStatus({ state: 'classified', verdict: { topics: ['kaspersky', 'ncsc'], mentions: { kaspersky: 3, ncsc: 1 }, confidence: 1 }, site: 'a.example' });
+    const status = describeStatus({
+      state: 'classified',
+      verdict: { topics: ['kaspersky', 'ncsc'], mentions: { kaspersky: 3, ncsc: 1 }, confidence: 1 },
+      site: 'a.example',
+    });
     const strings = [...visibleStrings(document.body), status.text].filter((s) => s.trim() !== '');
     expect(strings.filter((s) => hardCoded(s) !== '')).toEqual([]);
   });
@@ -179,7 +188,10 @@ describe('no hard-coded strings on screen', () => {
       localizePage(document);
       const strings = visibleStrings(document.body).filter((s) => s.trim() !== '');
       expect(strings.length, file).toBeGreaterThan(3);
-      expect(strings.filter((s) => hardCoded(s) !== ''), file).toEqual([]);
+      expect(
+        strings.filter((s) => hardCoded(s) !== ''),
+        file,
+      ).toEqual([]);
     }
   });
 

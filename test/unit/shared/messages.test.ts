@@ -88,7 +88,11 @@ describe('parseMessage', () => {
 
 describe('parsePageStatus', () => {
   it('accepts a classified status', () => {
-    expect(parsePageStatus({ state: 'classified', verdict: good, site: 'news.example.co.uk' })).toEqual({ state: 'classified', verdict: good, site: 'news.example.co.uk' });
+    expect(parsePageStatus({ state: 'classified', verdict: good, site: 'news.example.co.uk' })).toEqual({
+      state: 'classified',
+      verdict: good,
+      site: 'news.example.co.uk',
+    });
     expect(parsePageStatus({ state: 'classified', verdict: good, site: '[::1]' })?.site).toBe('[::1]');
   });
 
@@ -98,13 +102,15 @@ describe('parsePageStatus', () => {
     }
   });
 
-  it('checks the background\'s page setup', () => {
+  it("checks the background's page setup", () => {
     const messages = { storyMonth: 'December 2017', panelHide: 'Hide' };
     const settings = { panel: 'collapsed', highlights: false, topics: { kaspersky: true, ncsc: false }, blockedSites: ['a.example'] };
     expect(parsePageSetup({ dismissed: true, messages, settings })).toEqual({ dismissed: true, messages, settings });
     // Settings are checked key by key, as from storage: a bad value falls back to its default.
     expect(parsePageSetup({ dismissed: false, messages: {}, settings: { panel: 'sideways', blockedSites: ['Not a host'] } })).toEqual({
-      dismissed: false, messages: {}, settings: parseSettings({}),
+      dismissed: false,
+      messages: {},
+      settings: parseSettings({}),
     });
     expect(parsePageSetup({ dismissed: 'yes', messages, settings })).toBeNull();
     expect(parsePageSetup({ dismissed: false, settings })).toBeNull();
@@ -116,7 +122,7 @@ describe('parsePageStatus', () => {
     expect(parsePageSetup(null)).toBeNull();
   });
 
-  it('tells the content script\'s two messages from anything else', () => {
+  it("tells the content script's two messages from anything else", () => {
     expect(contentMessageType({ type: 'getPageStatus' })).toBe('getPageStatus');
     expect(contentMessageType({ type: 'settingsChanged' })).toBe('settingsChanged');
     for (const bad of [null, 'settingsChanged', [{ type: 'settingsChanged' }], { type: 'pageClassified' }, { type: 'toString' }, {}]) {

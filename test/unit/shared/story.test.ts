@@ -88,7 +88,11 @@ describe('story facts', () => {
 
   it('never says "Cyber Security Center" in a user-visible string', () => {
     const visible = [
-      story.headline.text, story.source.text, ...story.summary.map((s) => s.text), ...story.keyPoints.map((p) => p.text), story.earlier.text,
+      story.headline.text,
+      story.source.text,
+      ...story.summary.map((s) => s.text),
+      ...story.keyPoints.map((p) => p.text),
+      story.earlier.text,
       ...story.entities.flatMap((e) => [e.name, e.part]),
       ...story.quotes.flatMap((q) => [q.speaker, q.speakerRole, q.source]),
     ];
@@ -102,7 +106,10 @@ describe('story notes', () => {
     const notes = Object.values(story.notes).map((n) => [n.ours, n.article]);
     expect(notes).toContainEqual(['Centre', 'Center']);
     expect(notes).toContainEqual(['head', 'Director']);
-    const noted = (id: string) => backedStatements(story).filter((s) => s.notes?.includes(id)).map((s) => s.field);
+    const noted = (id: string) =>
+      backedStatements(story)
+        .filter((s) => s.notes?.includes(id))
+        .map((s) => s.field);
     // Every statement that names the agency's "Centre" carries the note; so does every "head" for Martin.
     for (const s of backedStatements(story)) {
       if (/Centre/.test(s.text)) expect(noted('centre-spelling'), s.field).toContain(s.field);
