@@ -30,9 +30,10 @@ function buildingNotes(name: string, version: string): string {
   const npm = execFileSync('npm', ['--version'], { encoding: 'utf8' }).trim();
   return `# Building ${name} ${version} from source
 
-This archive holds the complete source of the extension. The packaged files are produced by
+This archive holds the complete source of the extension. The packaged scripts are produced by
 esbuild from the TypeScript in src/ (bundled and minified; the only third-party code bundled is
-webextension-polyfill, installed from npm at the version pinned in package-lock.json).
+webextension-polyfill, installed from npm at the version pinned in package-lock.json), and the
+stylesheets are src/'s CSS files minified by esbuild; the HTML, messages and icons are copied.
 
 Packaged on ${os.type()} ${os.arch()} with Node ${process.version} and npm ${npm}. Any Node 20 or
 later with npm 10 or later gives the same files.
