@@ -17,20 +17,33 @@ import { findBrowser } from './lib/browsers';
 import { buildExtension } from './lib/build-extension';
 import { CHROMIUM_FLAGS, launchChromium, launchWithExtension } from './lib/launch';
 import { ROOT } from './lib/paths';
+import { scriptArgs } from './lib/args';
 import { serveDirectory } from './lib/serve';
 
-const quick = process.argv.includes('--quick');
-const only = process.argv.find((a) => a.startsWith('--browser='))?.split('=')[1];
+const { values: args } = scriptArgs(
+  'npm run bench [-- --quick] [--browser=chromium|firefox] [--page-load] [--content-script] [--attribution] [--ext=DIR | --ab=DIR_A,DIR_B]',
+  {
+    quick: { type: 'boolean' },
+    browser: { type: 'string' },
+    'page-load': { type: 'boolean' },
+    'content-script': { type: 'boolean' },
+    attribution: { type: 'boolean' },
+    ext: { type: 'string' },
+    ab: { type: 'string' },
+  },
+);
+const quick = args.quick === true;
+const only = args.browser;
 /** Only (d), the whole-extension page-load comparison in Chromium. */
-const pageLoadOnly = process.argv.includes('--page-load');
+const pageLoadOnly = args['page-load'] === true;
 /** Only (e), the content script's own timings as the browser runs it. */
-const contentScriptOnly = process.argv.includes('--content-script');
+const contentScriptOnly = args['content-script'] === true;
 /** Only (f), the extension's own main-thread time by profiler attribution. */
-const attributionOnly = process.argv.includes('--attribution');
+const attributionOnly = args.attribution === true;
 /** (f) measures this already-built extension (DIR/chrome, DIR/firefox) instead of building one. */
-const extArg = process.argv.find((a) => a.startsWith('--ext='))?.slice('--ext='.length);
+const extArg = args.ext;
 /** (f) measures two such builds, A and B, in alternating browser sessions. */
-const abArg = process.argv.find((a) => a.startsWith('--ab='))?.slice('--ab='.length);
+const abArg = args.ab;
 const RUNS = quick ? 3 : 5;
 const SIZES: [string, number][] = quick
   ? [

@@ -3,10 +3,11 @@
 // at the URL given there; any other at file://<its path>.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { scriptArgs } from './lib/args';
 import { classifyHtml } from './lib/classify-html';
 import { HOLDOUT_DIR, loadCorpusIndex } from './lib/corpus';
 
-const files = process.argv.slice(2);
+const files = scriptArgs('npm run classify -- FILE.html [FILE.html...]', {}, true).positionals;
 if (files.length === 0) {
   console.error('usage: npm run classify -- FILE.html [FILE.html...]');
   process.exitCode = 2;

@@ -2,10 +2,12 @@
 // test/fixtures/pages/, per (page, topic) pair, and every miss. --json prints the result as JSON;
 // --holdout scores the held-out set in test/fixtures/holdout/ instead.
 import { readFileSync } from 'node:fs';
+import { scriptArgs } from './lib/args';
 import { classifyHtml } from './lib/classify-html';
 import { CORPUS_DIR, HOLDOUT_DIR, loadCorpusIndex, score } from './lib/corpus';
 
-const entries = loadCorpusIndex(process.argv.includes('--holdout') ? HOLDOUT_DIR : CORPUS_DIR);
+const { values: args } = scriptArgs('npm run eval:detect [-- --holdout] [--json]', { holdout: { type: 'boolean' }, json: { type: 'boolean' } });
+const entries = loadCorpusIndex(args.holdout ? HOLDOUT_DIR : CORPUS_DIR);
 const results = entries.map((entry) => {
   const verdict = classifyHtml(readFileSync(entry.path, 'utf8'), entry.url);
   return { entry, verdict, expected: entry.topics, actual: verdict.topics };
@@ -22,7 +24,7 @@ const misses = results
     evidence: r.verdict.evidence,
   }));
 
-if (process.argv.includes('--json')) {
+if (args.json) {
   console.log(JSON.stringify({ pages: entries.length, ...scores, misses }, null, 2));
 } else {
   const pct = (x: number) => x.toFixed(3);

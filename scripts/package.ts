@@ -3,6 +3,7 @@
 //   <name>-<version>-chrome.zip    upload to the Chrome Web Store
 //   <name>-<version>-firefox.zip   upload to addons.mozilla.org
 //   <name>-<version>-source.zip    the sources, with BUILDING.md, for Mozilla's source review
+// It packages only a version CHANGELOG.md lists with a date ("## [x.y.z] - YYYY-MM-DD").
 // Then it checks the promise made to the reviewers: it unpacks the source archive into an empty
 // folder, builds it there, and compares every built file byte for byte with the packages.
 import { execFileSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, wr
 import os from 'node:os';
 import path from 'node:path';
 import { buildExtension } from './lib/build-extension';
+import { changelogProblem } from './lib/changelog';
 import { ROOT, listFiles } from './lib/paths';
 import { ARTICLE } from './lib/story-evidence';
 import { readZip, writeZip, type ZipEntry } from './lib/zip';
@@ -28,9 +30,10 @@ function buildingNotes(name: string, version: string): string {
   const npm = execFileSync('npm', ['--version'], { encoding: 'utf8' }).trim();
   return `# Building ${name} ${version} from source
 
-This archive holds the complete source of the extension. The packaged files are produced by
+This archive holds the complete source of the extension. The packaged scripts are produced by
 esbuild from the TypeScript in src/ (bundled and minified; the only third-party code bundled is
-webextension-polyfill, installed from npm at the version pinned in package-lock.json).
+webextension-polyfill, installed from npm at the version pinned in package-lock.json), and the
+stylesheets are src/'s CSS files minified by esbuild; the HTML, messages and icons are copied.
 
 Packaged on ${os.type()} ${os.arch()} with Node ${process.version} and npm ${npm}. Any Node 20 or
 later with npm 10 or later gives the same files.
@@ -68,6 +71,12 @@ const slug = manifest.name
   .toLowerCase()
   .replace(/[^a-z0-9]+/g, '-')
   .replace(/^-|-$/g, '');
+// Only a version the changelog lists, with its date, is packaged.
+const unlisted = changelogProblem(manifest.version);
+if (unlisted) {
+  console.error(`npm run package: not packaging ${manifest.name} ${manifest.version}. ${unlisted}`);
+  process.exit(1);
+}
 const out = path.join(ROOT, 'artifacts/packages');
 const dirs = await buildExtension();
 rmSync(out, { recursive: true, force: true });

@@ -7,11 +7,13 @@ import { BrowserMissingError } from './lib/browsers';
 import { buildExtension } from './lib/build-extension';
 import { launchWithExtension } from './lib/launch';
 import { ROOT } from './lib/paths';
+import { scriptArgs } from './lib/args';
 import { serveDirectory } from './lib/serve';
 
-const name = process.argv.includes('--firefox') ? 'firefox' : 'chromium';
+const { values: args } = scriptArgs('npm start [-- --firefox] [--headless]', { firefox: { type: 'boolean' }, headless: { type: 'boolean' } });
+const name = args.firefox ? 'firefox' : 'chromium';
 const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-const headless = !hasDisplay || process.argv.includes('--headless');
+const headless = !hasDisplay || args.headless === true;
 
 async function main(): Promise<void> {
   const dirs = await buildExtension();

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { validateStory, type Story } from '../../src/shared/story';
 import { storyMessages } from '../../src/shared/story-messages';
 import { manifestFor, type Target } from './manifest';
-import { minifyCssPlugin } from './minify-css-plugin';
+import { minifyCss, minifyCssPlugin } from './minify-css-plugin';
 import { DIST, ROOT, distFor, listFiles } from './paths';
 import { ARTICLE, checkEvidence, readArticle } from './story-evidence';
 
@@ -141,6 +141,7 @@ export async function buildExtension(options: BuildOptions = {}): Promise<Record
   const into = options.into ?? DIST;
   const staging = path.join(into, '.staging');
   rmSync(into, { recursive: true, force: true });
+  const target = ['chrome120', 'firefox140'];
   await build({
     absWorkingDir: ROOT,
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([out, src]) => [out, src])),
@@ -148,7 +149,7 @@ export async function buildExtension(options: BuildOptions = {}): Promise<Record
     bundle: true,
     format: 'iife',
     minify: true,
-    target: ['chrome120', 'firefox140'],
+    target,
     legalComments: 'none',
     plugins: [minifyCssPlugin, pageStoryPlugin],
     define: { __BACKSTORY_BENCH__: String(options.bench === true), __BACKSTORY_BUILD__: JSON.stringify(buildId()) },
@@ -159,7 +160,12 @@ export async function buildExtension(options: BuildOptions = {}): Promise<Record
   });
   for (const [from, to] of STATIC) {
     mkdirSync(path.dirname(path.join(staging, to)), { recursive: true });
-    cpSync(path.join(ROOT, from), path.join(staging, to));
+    if (from.endsWith('.css')) {
+      // Stylesheets ship minified like the scripts (content.css is injected into every page).
+      const { code, warnings } = await minifyCss(readFileSync(path.join(ROOT, from), 'utf8'), target, from);
+      for (const warning of warnings) console.warn(`${from}: ${warning.text}`);
+      writeFileSync(path.join(staging, to), `${code}\n`);
+    } else cpSync(path.join(ROOT, from), path.join(staging, to));
   }
   writeLocales(story, staging);
   mkdirSync(path.join(staging, 'icons'), { recursive: true });
