@@ -3,7 +3,7 @@
 // against a bare text walk (the floor) and mark.js, on generated news pages of 20 KB to 10 MB of
 // text, in real headless Chromium and Firefox, and (f) the extension's own main-thread time by
 // profiler attribution on generated and real pages. Medians of fresh page loads; prints a table
-// and the ratios, and writes artifacts/bench/results.json. See the README's "Performance" section.
+// and the ratios, and writes artifacts/bench/results.json. See docs/performance.md.
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

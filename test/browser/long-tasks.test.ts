@@ -82,7 +82,7 @@ describe.each(BROWSERS)('%s: never a long task', (name) => {
     'keeps answering requestAnimationFrame within 100 ms on %s, counts every mention and steps through the marks',
     // The machine these tests run on is shared: another process can hold the browser off the CPU
     // for a frame or two, which is not the extension's doing. A slow extension fails every try
-    // (before the changes under "Never a long task" in the README, the gaps were 117 ms to 11 s
+    // (before the changes under "Never a long task" in docs/performance.md, the gaps were 117 ms to 11 s
     // on every load); a gap from outside seldom comes twice in a row.
     { timeout: 240_000, retry: 2 },
     async (file) => {
