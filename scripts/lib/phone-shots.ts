@@ -6,45 +6,9 @@
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { ExtensionBrowser } from './launch';
-import { emulatePhone } from './phone';
+import { emulatePhone, extensionPageOnPhone, pointOfWord, tapInPanel } from './phone';
 
 const settle = (ms = 500) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Taps the middle of `selector` inside the panel's shadow root, as a finger would. */
-export async function tapInPanel(page: Page, selector: string): Promise<void> {
-  const point = await page.evaluate((sel: string) => {
-    const r = document.querySelector('backstory-panel')!.shadowRoot!.querySelector(sel)!.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  }, selector);
-  await page.touchscreen.tap(point.x, point.y);
-}
-
-/** The middle of the first occurrence of `word` in the page's article, in viewport coordinates. */
-export function pointOfWord(page: Page, word: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((w: string) => {
-    const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.nodeValue!.indexOf(w);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + w.length);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    throw new Error(`no "${w}" in the article`);
-  }, word);
-}
-
-/** An extension page at phone size, loaded after the emulation so its viewport meta applies. */
-async function extensionPageOnPhone(ext: ExtensionBrowser, relative: string): Promise<Page> {
-  const page = await ext.openExtensionPage(relative);
-  await page.bringToFront();
-  await emulatePhone(page, ext.name);
-  await page.reload({ waitUntil: 'load' }).catch(() => undefined);
-  await settle();
-  return page;
-}
 
 /** Saves the phone screenshots of `tabId` (a tab on the demo page) into `out`; returns their paths. */
 export async function takePhoneShots(ext: ExtensionBrowser, page: Page, tabId: number, out: string): Promise<string[]> {
@@ -69,9 +33,11 @@ export async function takePhoneShots(ext: ExtensionBrowser, page: Page, tabId: n
   await settle(200);
   await shoot(page, 'card');
   const popup = await extensionPageOnPhone(ext, `popup/popup.html?tab=${tabId}`);
+  await settle();
   await popup.waitForFunction(() => !document.getElementById('status')?.textContent?.startsWith('Checking'));
   await shoot(popup, 'popup', true);
   const options = await extensionPageOnPhone(ext, 'options/options.html');
+  await settle();
   await shoot(options, 'options', true);
   await Promise.all([popup.close(), options.close()]);
   return shots;
