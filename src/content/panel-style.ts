@@ -14,7 +14,8 @@ export const PANEL_CSS = `
   right: calc(100% - var(--backstory-vv-right, 100%) + max(16px, env(safe-area-inset-right))) !important;
   bottom: calc(100% - var(--backstory-vv-bottom, 100%) + max(16px, env(safe-area-inset-bottom))) !important;
   z-index: 2147483647 !important;
-  width: min(380px, var(--backstory-vv-width, 100vw) - max(16px, env(safe-area-inset-left)) - max(16px, env(safe-area-inset-right))) !important;
+  /* 380 px at the default text size; 23.75em grows with the reader's text zoom (WCAG 1.4.4). */
+  width: min(23.75em, var(--backstory-vv-width, 100vw) - max(16px, env(safe-area-inset-left)) - max(16px, env(safe-area-inset-right))) !important;
   max-height: min(600px, var(--backstory-vv-height, 100vh) - max(16px, env(safe-area-inset-top)) - max(16px, env(safe-area-inset-bottom))) !important;
   contain: layout style !important;
 }
@@ -50,9 +51,9 @@ export const PANEL_CSS = `
     --line: #3a414b; --soft: #273140; --focus: #ffb4ab; }
 }
 header { display: grid; grid-template-columns: 1fr auto; gap: 4px 8px; padding: 12px 12px 10px 14px; border-bottom: 1px solid var(--line); }
-.date { margin: 0; display: flex; align-items: center; gap: 8px; font-size: 12px; color: var(--muted); }
+.date { margin: 0; display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; font-size: 12px; color: var(--muted); }
 .when { display: inline-block; padding: 2px 8px; border-radius: 999px; background: var(--accent); color: var(--accent-fg);
-  font-weight: 700; font-size: 13px; letter-spacing: .01em; }
+  font-weight: 700; font-size: 13px; letter-spacing: .01em; white-space: nowrap; }
 h2 { grid-column: 1 / -1; margin: 2px 0 0; font-size: 16px; line-height: 1.3; font-weight: 700; }
 .actions { grid-column: 2; grid-row: 1; display: flex; gap: 4px; }
 button { font: inherit; font-size: 13px; color: var(--fg); background: transparent; border: 1px solid var(--line);
