@@ -74,7 +74,7 @@ ul { margin: 0; padding-left: 20px; }
 li { margin: 0 0 4px; }
 .quotes-line { margin-top: 12px; font-size: 13px; color: var(--muted); }
 .quotes-button { font-weight: 700; color: var(--accent-fg); background: var(--accent); border-color: var(--accent); }
-.quotes-button:hover { background: var(--accent); filter: brightness(1.1); }
+@media (hover: hover) { .quotes-button:hover { background: var(--accent); filter: brightness(1.1); } }
 .source { margin-top: 12px; font-size: 12px; color: var(--muted); }
 .arrived { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; margin: 0; }
 @keyframes arrive { from { opacity: 0; transform: translateY(8px); } }
