@@ -157,6 +157,13 @@ describe.each(BROWSERS)('%s as a phone', (name) => {
       const { panel, close, view } = await panelGeometry(page);
       expect({ state, panel: inside(panel, view), close: inside(close, view) }).toEqual({ state, panel: true, close: true });
     }
+    // A mark at the right edge of the screen: its card is moved left to stay on it.
+    const mark = await pointOfWord(page, 'Centre');
+    await page.touchscreen.tap(mark.x, mark.y);
+    const card = (await waitFor(() => cardBox(page), 'the card'))!;
+    const { view } = await panelGeometry(page);
+    expect(mark.x).toBeGreaterThan(view.width / 2);
+    expect(inside(card, view)).toBe(true);
     await page.close();
   });
 
