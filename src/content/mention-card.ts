@@ -9,6 +9,7 @@ import { storyKeys } from '../shared/story-messages';
 import { PREFIX } from '../shared/ui-prefix';
 import { liveRange, type Mention } from './annotator';
 import { CARD_CSS } from './card-style';
+import { visibleArea, type VisibleArea } from './viewport';
 
 export const CARD_TAG = `${PREFIX}card`;
 
@@ -47,14 +48,8 @@ export function createMentionCard(
       shown = mention;
       name.textContent = tStory(storyKeys.entityName(mention.entity.id));
       part.textContent = tStory(storyKeys.entityPart(mention.entity.id));
-      const rect = liveRange(mention).getBoundingClientRect();
-      const view = doc.defaultView!;
       host.hidden = false;
-      const below = rect.bottom + 8;
-      const height = box.getBoundingClientRect().height;
-      const top = below + height > view.innerHeight ? Math.max(8, rect.top - 8 - height) : below;
-      box.style.top = `${Math.round(top)}px`;
-      box.style.left = `${Math.round(Math.min(Math.max(8, rect.left), view.innerWidth - 328))}px`;
+      place(box, liveRange(mention).getBoundingClientRect(), visibleArea(doc.defaultView!));
     },
     hide() {
       shown = null;
@@ -63,23 +58,47 @@ export function createMentionCard(
     destroy: () => built?.host.remove(),
   };
 
+  const mentionUnder = (x: number, y: number): Mention | undefined => {
+    const hit = caretAt(doc, x, y);
+    const found = hit ? mentionAt(hit.node, hit.offset) : undefined;
+    // The caret snaps to the nearest text, so also check the point is over the mention itself.
+    return found && isOver(liveRange(found), x, y) ? found : undefined;
+  };
+
   let frame = 0;
   doc.addEventListener(
     'pointermove',
     (event) => {
-      // Synthetic pointer events from the page's scripts do not move the card.
-      if (frame || !event.isTrusted) return;
+      // Synthetic pointer events from the page's scripts do not move the card. A finger has no
+      // hover: its moves are scrolls, and a tap shows the card (below).
+      if (frame || !event.isTrusted || event.pointerType === 'touch') return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        const hit = caretAt(doc, event.clientX, event.clientY);
-        const found = hit ? mentionAt(hit.node, hit.offset) : undefined;
-        // The caret snaps to the nearest text, so also check the pointer is over the mention itself.
-        const mention = found && isOver(liveRange(found), event.clientX, event.clientY) ? found : undefined;
+        const mention = mentionUnder(event.clientX, event.clientY);
         if (mention && mention !== shown) card.show(mention);
         else if (!mention && shown) card.hide();
       });
     },
     { passive: true, signal },
+  );
+  // A tap (or click) on a mark shows its card; one anywhere else closes it. Clicks on our own
+  // panel or card (their hosts, seen from the page) are left alone: the panel's Next shows a card.
+  doc.addEventListener(
+    'click',
+    (event) => {
+      if (!event.isTrusted || (event.target as Element | null)?.localName?.startsWith(PREFIX)) return;
+      const mention = mentionUnder(event.clientX, event.clientY);
+      if (mention) card.show(mention);
+      else if (shown) card.hide();
+    },
+    { passive: true, signal },
+  );
+  doc.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.isTrusted && event.key === 'Escape' && shown) card.hide();
+    },
+    { signal },
   );
   // Keep the card beside its mention while the page scrolls (stepping between mentions scrolls too).
   doc.addEventListener('scroll', () => shown && card.show(shown), { passive: true, signal, capture: true });
@@ -88,6 +107,21 @@ export function createMentionCard(
     card.destroy();
   });
   return card;
+}
+
+/**
+ * Puts the card below the mention (above it when there is no room below), inside the visible part
+ * of the page with 8 px to spare: narrow screens, pinch-zoom and pages wider than the screen.
+ */
+function place(box: HTMLElement, rect: DOMRect, area: VisibleArea): void {
+  box.style.maxWidth = `${Math.max(0, Math.min(320, area.width - 16))}px`;
+  const { width, height } = box.getBoundingClientRect();
+  const below = rect.bottom + 8;
+  const fitsBelow = below + height <= area.top + area.height - 8;
+  const top = fitsBelow ? below : Math.max(area.top + 8, rect.top - 8 - height);
+  const left = Math.min(Math.max(area.left + 8, rect.left), area.left + area.width - 8 - width);
+  box.style.top = `${Math.round(top)}px`;
+  box.style.left = `${Math.round(left)}px`;
 }
 
 function isOver(range: Range, x: number, y: number): boolean {

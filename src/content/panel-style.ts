@@ -9,17 +9,38 @@ export const PANEL_CSS = `
   all: initial !important;
   display: block !important;
   position: fixed !important;
-  inset: auto 16px 16px auto !important;
+  /* Against the visual viewport's edges (viewport.ts sets the --backstory-vv-* properties), not
+     the layout viewport's: a page wider than the screen would otherwise push the panel off it. */
+  right: calc(100% - var(--backstory-vv-right, 100%) + max(16px, env(safe-area-inset-right))) !important;
+  bottom: calc(100% - var(--backstory-vv-bottom, 100%) + max(16px, env(safe-area-inset-bottom))) !important;
   z-index: 2147483647 !important;
-  width: min(380px, calc(100vw - 32px)) !important;
-  max-height: min(600px, calc(100vh - 32px)) !important;
+  /* 380 px at the default text size; 23.75em grows with the reader's text zoom (WCAG 1.4.4). */
+  width: min(23.75em, var(--backstory-vv-width, 100vw) - max(16px, env(safe-area-inset-left)) - max(16px, env(safe-area-inset-right))) !important;
+  max-height: min(600px, var(--backstory-vv-height, 100vh) - max(16px, env(safe-area-inset-top)) - max(16px, env(safe-area-inset-bottom))) !important;
   contain: layout style !important;
+}
+/* Phones, narrow windows, short windows and high zoom (viewport.ts SMALL_SCREEN): a small tab at
+   the bottom right that opens as a sheet across the bottom, at most 40 % of the visible height. */
+@media (width < 600px), (height < 500px) {
+  :host {
+    --backstory-sheet: calc(var(--backstory-vv-width, 100vw) - max(8px, env(safe-area-inset-left)) - max(8px, env(safe-area-inset-right))) !important;
+    right: calc(100% - var(--backstory-vv-right, 100%) + max(8px, env(safe-area-inset-right))) !important;
+    bottom: calc(100% - var(--backstory-vv-bottom, 100%) + max(8px, env(safe-area-inset-bottom))) !important;
+    width: auto !important;
+    max-width: var(--backstory-sheet) !important;
+    max-height: calc(var(--backstory-vv-height, 100vh) * .4) !important;
+  }
+  .panel { overflow-y: auto; overscroll-behavior: contain; }
+  .panel.open { width: var(--backstory-sheet); }
+  .panel:not(.open) h2 { display: none; }
+  .panel:not(.open) header { padding: 6px 8px 6px 10px; border-bottom: 0; }
+  .body { overflow: visible; }
 }
 * { box-sizing: border-box; }
 .panel {
   --bg: #fff; --fg: #1b1f24; --muted: #4a5360; --accent: #1a4f9c; --accent-fg: #fff;
   --line: #d5dae1; --soft: #eef3fb; --focus: #b3261e;
-  display: flex; flex-direction: column; max-height: min(600px, calc(100vh - 32px));
+  display: flex; flex-direction: column; max-height: inherit; overflow-wrap: anywhere;
   font: 14px/1.45 system-ui, sans-serif;
   color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 10px;
   box-shadow: 0 6px 24px rgba(0, 0, 0, .25); overflow: hidden; text-align: left; direction: ltr;
@@ -30,14 +51,16 @@ export const PANEL_CSS = `
     --line: #3a414b; --soft: #273140; --focus: #ffb4ab; }
 }
 header { display: grid; grid-template-columns: 1fr auto; gap: 4px 8px; padding: 12px 12px 10px 14px; border-bottom: 1px solid var(--line); }
-.date { margin: 0; display: flex; align-items: center; gap: 8px; font-size: 12px; color: var(--muted); }
+.date { margin: 0; display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; font-size: 12px; color: var(--muted); }
 .when { display: inline-block; padding: 2px 8px; border-radius: 999px; background: var(--accent); color: var(--accent-fg);
-  font-weight: 700; font-size: 13px; letter-spacing: .01em; }
+  font-weight: 700; font-size: 13px; letter-spacing: .01em; white-space: nowrap; }
 h2 { grid-column: 1 / -1; margin: 2px 0 0; font-size: 16px; line-height: 1.3; font-weight: 700; }
 .actions { grid-column: 2; grid-row: 1; display: flex; gap: 4px; }
 button { font: inherit; font-size: 13px; color: var(--fg); background: transparent; border: 1px solid var(--line);
   border-radius: 6px; padding: 3px 8px; cursor: pointer; min-height: 28px; }
-button:hover { background: var(--soft); }
+@media (hover: hover) { button:hover { background: var(--soft); } }
+/* Touch screens: targets of at least 44 x 44 CSS px (WCAG 2.5.5; Apple asks 44 pt, Android 48 dp). */
+@media (pointer: coarse) { button { min-height: 44px; min-width: 44px; padding: 6px 12px; } }
 button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .body { padding: 10px 14px 14px; overflow-y: auto; overscroll-behavior: contain; }
 .why { margin: 0 0 8px; padding: 6px 8px; border-radius: 6px; background: var(--soft); font-weight: 600; }
@@ -51,7 +74,7 @@ ul { margin: 0; padding-left: 20px; }
 li { margin: 0 0 4px; }
 .quotes-line { margin-top: 12px; font-size: 13px; color: var(--muted); }
 .quotes-button { font-weight: 700; color: var(--accent-fg); background: var(--accent); border-color: var(--accent); }
-.quotes-button:hover { background: var(--accent); filter: brightness(1.1); }
+@media (hover: hover) { .quotes-button:hover { background: var(--accent); filter: brightness(1.1); } }
 .source { margin-top: 12px; font-size: 12px; color: var(--muted); }
 .arrived { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; margin: 0; }
 @keyframes arrive { from { opacity: 0; transform: translateY(8px); } }

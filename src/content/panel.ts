@@ -10,6 +10,7 @@ import { describeMentions, type StoryDates } from '../shared/topics';
 import { PREFIX } from '../shared/ui-prefix';
 import { pageStory as story } from './page-story';
 import { PANEL_CSS } from './panel-style';
+import { followVisualViewport, isSmallScreen } from './viewport';
 
 /** The panel's element name; the page sees nothing else of the extension. */
 export const PANEL_TAG = `${PREFIX}panel`;
@@ -106,9 +107,9 @@ function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actio
     collapse.setAttribute('aria-expanded', String(expanded));
     collapse.textContent = expanded ? t('panelHide') : t('panelShow');
     body.hidden = !expanded;
+    panel.classList.toggle('open', expanded);
   };
-  if (actions.collapsed) setExpanded(false);
-  const panel = h(
+  const panel: HTMLElement = h(
     doc,
     'aside',
     { class: 'panel', 'aria-label': t('panelLabel', actions.dates.month) },
@@ -122,6 +123,9 @@ function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actio
     ),
     body,
   );
+  // On a phone (or any small or zoomed-in window) the panel starts as a small tab whatever the
+  // setting says: open, it would cover much of the article.
+  setExpanded(!actions.collapsed && !isSmallScreen(doc.defaultView ?? window));
   panel.addEventListener('keydown', (event) => {
     if (event.isTrusted && event.key === 'Escape' && !body.hasAttribute('hidden')) {
       setExpanded(false);
@@ -132,11 +136,12 @@ function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actio
 }
 
 /** The panel mounted in each document, so a new one replaces it without searching the page. */
-const mounted = new WeakMap<Document, HTMLElement>();
+const mounted = new WeakMap<Document, Panel>();
 
 /** Adds the panel to the end of `doc.body` (replacing any earlier one) and returns it. */
 export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelActions): Panel {
-  mounted.get(doc)?.remove();
+  mounted.get(doc)?.destroy();
+  const following = new AbortController();
   const { nav, count, said } = buildMentionNav(doc, actions);
   const arrived = h(doc, 'p', { class: 'arrived', role: 'status', 'aria-live': 'polite' });
   const host = mountShadowHost(
@@ -145,11 +150,12 @@ export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelAc
     PANEL_CSS,
     arrived,
     buildPanel(doc, verdict, nav, actions, () => {
+      following.abort();
       host.remove();
       actions.onDismiss?.();
     }),
   );
-  mounted.set(doc, host);
+  if (doc.defaultView) followVisualViewport(host, doc.defaultView, following.signal);
   const panel: Panel = {
     host,
     setMentionCount(n) {
@@ -159,8 +165,12 @@ export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelAc
     announce(text) {
       said.textContent = text;
     },
-    destroy: () => host.remove(),
+    destroy() {
+      following.abort();
+      host.remove();
+    },
   };
+  mounted.set(doc, panel);
   // Say once, politely, that the panel arrived. A live region announces changes, not its first
   // content, so the words go in after it is in the page; it sits outside the body, so it is heard
   // even when the panel starts collapsed.

@@ -1,35 +1,12 @@
 // Accessibility in real Chromium and Firefox: axe-core (from npm, injected into the real pages)
 // finds 0 violations in the popup, the options page and the in-page panel, in the light and the
 // dark scheme; reduced motion turns the panel's animation off. Screenshots for the README.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/lib/paths';
 import { story } from '../../src/shared/story';
+import { axe } from './axe';
 import { BROWSERS, SCREENSHOTS, endSession, openAndClassify, startSession, type Session } from './harness';
-
-const AXE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-interface Violation {
-  id: string;
-  impact: string;
-  nodes: { target: unknown[]; failureSummary: string }[];
-}
-
-/** Runs axe-core in `page` on `include` (the whole page, or the panel inside its shadow root). */
-async function axe(page: Page, include?: string[][]): Promise<string[]> {
-  // Evaluated through the debugging protocol, so an extension page's CSP does not block it.
-  await page.evaluate(`${AXE}\n;undefined`);
-  const violations = (await page.evaluate(
-    (context) =>
-      (globalThis as unknown as { axe: { run(c: unknown, o: object): Promise<{ violations: unknown[] }> } }).axe
-        .run(context ?? document, { resultTypes: ['violations'] })
-        .then((r) => r.violations),
-    include ? { include } : null,
-  )) as Violation[];
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`).join(' | ')}`);
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   describe.each(BROWSERS)(`%s, ${scheme} scheme${scheme === 'dark' ? ' and reduced motion' : ''}: accessibility`, (name) => {

@@ -122,6 +122,23 @@ describe('mountPanel', () => {
     expect(body.hidden).toBe(false);
   });
 
+  it.each([
+    ['a large screen, setting "open"', false, false, 'true'],
+    ['a large screen, setting "collapsed"', false, true, 'false'],
+    ['a small screen, setting "open"', true, false, 'false'],
+    ['a small screen, setting "collapsed"', true, true, 'false'],
+  ])('on %s it starts with aria-expanded %4$s', (_, small, collapsed, expanded) => {
+    window.matchMedia = vi.fn(() => ({ matches: small })) as unknown as typeof window.matchMedia;
+    try {
+      mountPanel(document, verdict, { dates, collapsed });
+    } finally {
+      Reflect.deleteProperty(window, 'matchMedia');
+    }
+    const shadow = shadowOf();
+    expect(shadow.querySelector('button.collapse')!.getAttribute('aria-expanded')).toBe(expanded);
+    expect(shadow.querySelector('.panel')!.classList.contains('open')).toBe(expanded === 'true');
+  });
+
   it('Escape inside the panel collapses it and focuses the toggle', () => {
     mountPanel(document, verdict, { dates });
     const shadow = shadowOf();
