@@ -51,8 +51,16 @@ export function followVisualViewport(host: HTMLElement, view: Window, signal: Ab
   const schedule = (): void => {
     if (!frame) frame = view.requestAnimationFrame(update);
   };
-  update();
+  // The first read waits for the frame that shows the panel to be laid out: read at once, the
+  // visual viewport's size makes the browser lay the page out inside the extension's task.
+  let first = 0;
+  frame = view.requestAnimationFrame(() => {
+    first = view.setTimeout(update, 0);
+  });
   vv.addEventListener('resize', schedule, { passive: true, signal });
   vv.addEventListener('scroll', schedule, { passive: true, signal });
-  signal.addEventListener('abort', () => view.cancelAnimationFrame(frame));
+  signal.addEventListener('abort', () => {
+    view.cancelAnimationFrame(frame);
+    view.clearTimeout(first);
+  });
 }

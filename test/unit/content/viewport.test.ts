@@ -5,17 +5,23 @@ import { followVisualViewport, isSmallScreen, SMALL_SCREEN, visibleArea } from '
 function fakeView(area: { offsetLeft: number; offsetTop: number; width: number; height: number }) {
   const vv = Object.assign(new EventTarget(), area);
   const frames: FrameRequestCallback[] = [];
+  const timers: (() => void)[] = [];
   const view = {
     visualViewport: vv,
     innerWidth: 1000,
     innerHeight: 800,
     requestAnimationFrame: (cb: FrameRequestCallback) => frames.push(cb),
     cancelAnimationFrame: vi.fn(),
+    setTimeout: (cb: () => void) => timers.push(cb),
+    clearTimeout: vi.fn(),
   } as unknown as Window;
   const runFrames = () => {
     for (const cb of frames.splice(0)) cb(0);
   };
-  return { view, vv, runFrames };
+  const runTimers = () => {
+    for (const cb of timers.splice(0)) cb();
+  };
+  return { view, vv, runFrames, runTimers };
 }
 
 const props = (host: HTMLElement) =>
@@ -55,9 +61,16 @@ describe('visibleArea', () => {
 describe('followVisualViewport', () => {
   it("sets the visual viewport's edges and size on the host as !important custom properties, and follows it once a frame until aborted", () => {
     const host = document.createElement('div');
-    const { view, vv, runFrames } = fakeView({ offsetLeft: 0, offsetTop: 0, width: 390, height: 844 });
+    const { view, vv, runFrames, runTimers } = fakeView({ offsetLeft: 0, offsetTop: 0, width: 390, height: 844 });
     const controller = new AbortController();
     followVisualViewport(host, view, controller.signal);
+    // Not read in the task that mounts the panel, nor in the frame's callback before layout, but
+    // once that frame is done: reading it earlier makes the browser lay the page out in our task.
+    const unset = { right: ' ', bottom: ' ', width: ' ', height: ' ' };
+    expect(props(host)).toEqual(unset);
+    runFrames();
+    expect(props(host)).toEqual(unset);
+    runTimers();
     expect(props(host)).toEqual({ right: '390px important', bottom: '844px important', width: '390px important', height: '844px important' });
 
     // Pinch-zoom to 2x, panned right and down: a smaller visible part, further in.
