@@ -6,7 +6,8 @@
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { ExtensionBrowser } from './launch';
-import { emulatePhone, extensionPageOnPhone, pointOfWord, tapInPanel } from './phone';
+import { emulatePhone, extensionPageOnPhone, tapInPanel } from './phone';
+import { pointOfWord } from './page-points';
 
 const settle = (ms = 500) => new Promise((resolve) => setTimeout(resolve, ms));
 

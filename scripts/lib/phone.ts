@@ -38,23 +38,6 @@ export async function tapInPanel(page: Page, selector: string): Promise<void> {
   await page.touchscreen.tap(point.x, point.y);
 }
 
-/** The middle of the first occurrence of `word` in the page's article, in viewport coordinates. */
-export function pointOfWord(page: Page, word: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((w: string) => {
-    const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.nodeValue!.indexOf(w);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + w.length);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    throw new Error(`no "${w}" in the article`);
-  }, word);
-}
-
 /** An extension page at phone size, loaded after the emulation so its viewport meta applies. */
 export async function extensionPageOnPhone(ext: ExtensionBrowser, relative: string, size = PHONE): Promise<Page> {
   const page = await ext.openExtensionPage(relative);

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pointOfWord } from '../../scripts/lib/page-points';
 import { BROWSERS, SCREENSHOTS, endSession, openFixture, startSession, waitFor, type Session } from './harness';
 
 /** The text of `selector` inside the panel's shadow root, or null. */
@@ -11,24 +12,6 @@ function panelTextOf(page: Page, selector: string): Promise<string | null> {
 }
 
 const mentionCount = async (page: Page) => Number(/^(\d+) mention/.exec((await panelTextOf(page, '.count')) ?? '')?.[1] ?? 0);
-
-/** The viewport centre of the first occurrence of `word` in the article's first paragraph. */
-function pointOf(page: Page, word: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((w: string) => {
-    const p = Array.from(document.querySelectorAll('article p')).find((el) => el.textContent!.includes(w))!;
-    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.nodeValue!.indexOf(w);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + w.length);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    throw new Error(`no ${w}`);
-  }, word);
-}
 
 const cardText = (page: Page) =>
   page.evaluate(() => {
@@ -57,7 +40,7 @@ describe.each(BROWSERS)('%s: inline annotations', (name) => {
         ours: document.querySelectorAll('head > [id^="backstory"], backstory-mark').length,
       })),
     ).toEqual({ ranges: 6, ours: 0 });
-    const point = await pointOf(page, 'Kaspersky');
+    const point = await pointOfWord(page, 'Kaspersky', 'article p');
     await page.mouse.move(point.x, point.y);
     const text = await waitFor(() => cardText(page), 'the card');
     expect(text).toContain('Kaspersky Lab');
@@ -126,7 +109,7 @@ describe.each(BROWSERS)('%s: inline annotations', (name) => {
     // A reader's pointer keeps moving; each move is hit-tested against the marks of the text now on the page.
     let nudge = 0;
     const card = await waitFor(async () => {
-      const point = await pointOf(page, 'National Cyber Security Centre');
+      const point = await pointOfWord(page, 'National Cyber Security Centre', 'article p');
       await page.mouse.move(point.x + (nudge++ % 3), point.y);
       return cardText(page);
     }, 'the card on re-rendered text');

@@ -10,6 +10,7 @@ import {
   endSession,
   openAndClassify as classifyFixture,
   openFixture,
+  panelReadyForClicks,
   panelText,
   startSession,
   waitFor,
@@ -124,17 +125,7 @@ describe.each(BROWSERS)('%s with the extension loaded', (name) => {
 
   it("the panel's quotes button opens the key quotes for that tab (a click by the reader, not a script)", async () => {
     const { page, tabId } = await openFixture(session, 'kaspersky-article.html');
-    await page.waitForSelector('backstory-panel');
-    // Clicks reach only the tab in front, and a panel still sliding in moves under the pointer.
-    await page.bringToFront();
-    await page.evaluate(() =>
-      Promise.all(
-        document
-          .querySelector('backstory-panel')!
-          .shadowRoot!.getAnimations()
-          .map((a) => a.finished),
-      ),
-    );
+    await panelReadyForClicks(page);
     // Chromium's toolbar popup closes itself when it loses focus, so it may be gone before a poll sees
     // it: listen for it from before the click. Firefox's popup is a view puppeteer cannot see; ask the
     // extension for its popup views from a page that is not the popup itself.

@@ -114,6 +114,23 @@ export async function waitFor<T>(check: () => Promise<T>, what: string, timeout 
   throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
 }
 
+/**
+ * Waits for the panel, brings its tab to the front and lets its slide-in finish: clicks reach only
+ * the tab in front, and a panel still sliding in moves under the pointer.
+ */
+export async function panelReadyForClicks(page: Page): Promise<void> {
+  await page.waitForSelector('backstory-panel');
+  await page.bringToFront();
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .querySelector('backstory-panel')!
+        .shadowRoot!.getAnimations()
+        .map((a) => a.finished),
+    ),
+  );
+}
+
 /** Text inside the panel's shadow root, or null when the page has no panel. */
 export function panelText(page: Page): Promise<string | null> {
   return page.evaluate(() => document.querySelector('backstory-panel')?.shadowRoot?.textContent ?? null);

@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firefoxPrivileged } from '../../scripts/lib/firefox-privileged';
-import { FIREFOX_TOUCH_PREFS, PHONE, emulatePhone, extensionPageOnPhone, isCoarse, pointOfWord, tapInPanel } from '../../scripts/lib/phone';
+import { FIREFOX_TOUCH_PREFS, PHONE, emulatePhone, extensionPageOnPhone, isCoarse, tapInPanel } from '../../scripts/lib/phone';
+import { pointOfWord } from '../../scripts/lib/page-points';
 import { axe } from './axe';
 import { BROWSERS, SCREENSHOTS, endSession, openFixture, startSession, waitFor, type Session } from './harness';
 

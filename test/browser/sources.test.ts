@@ -4,7 +4,18 @@ import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { story } from '../../src/shared/story';
-import { BROWSERS, SCREENSHOTS, endSession, inExtension, openAndClassify, openFixture, startSession, waitFor, type Session } from './harness';
+import {
+  BROWSERS,
+  SCREENSHOTS,
+  endSession,
+  inExtension,
+  openAndClassify,
+  openFixture,
+  panelReadyForClicks,
+  startSession,
+  waitFor,
+  type Session,
+} from './harness';
 
 /** storage.session from an extension page (the function runs in the browser, so it carries its own lookup). */
 type Session_ = { get(k: string): Promise<Record<string, unknown>>; set(i: object): Promise<void> };
@@ -97,16 +108,7 @@ describe.each(BROWSERS)('%s: the sources of the context', (name) => {
 
   it("the panel's Sources button (a click by the reader) opens the popup at its sources", async () => {
     const { page, tabId } = await openFixture(session, 'kaspersky-article.html');
-    await page.waitForSelector('backstory-panel');
-    await page.bringToFront();
-    await page.evaluate(() =>
-      Promise.all(
-        document
-          .querySelector('backstory-panel')!
-          .shadowRoot!.getAnimations()
-          .map((a) => a.finished),
-      ),
-    );
+    await panelReadyForClicks(page);
     // The browser opens the toolbar popup (a view puppeteer cannot see in Firefox: ask the extension
     // for its popup views from another of its pages) or, where it refuses, the popup page in a tab.
     const viewer = await session.ext.openExtensionPage('options/options.html');
