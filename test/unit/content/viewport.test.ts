@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PANEL_CSS } from '../../../src/content/panel-style';
 import { followVisualViewport, isSmallScreen, SMALL_SCREEN, visibleArea } from '../../../src/content/viewport';
 
 /** A window whose visual viewport is the given rectangle, with frames run by hand. */
@@ -44,6 +45,10 @@ describe('isSmallScreen', () => {
     const matchMedia = vi.fn(() => ({ matches }));
     expect(isSmallScreen({ matchMedia } as unknown as Window)).toBe(expected);
     expect(matchMedia).toHaveBeenCalledWith(SMALL_SCREEN);
+  });
+
+  it("is the same query as the panel's stylesheet uses for its tab and sheet (the CSS cannot import it)", () => {
+    expect(PANEL_CSS).toContain(`@media ${SMALL_SCREEN} {`);
   });
 
   it('is false where the browser has no matchMedia (jsdom)', () => {
