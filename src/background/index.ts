@@ -1,11 +1,10 @@
 // Background entry: registers listeners only. Chrome runs it as a service worker, Firefox as an
 // event page; both may unload it between events, so it keeps no state of its own.
 import browser from 'webextension-polyfill';
-import { parseMessage, warnIgnored } from '../shared/messages';
+import { parseToBackground, warnIgnored, type BackgroundMessage } from '../shared/messages';
 import { clearVerdict, showVerdict } from './badge';
 import { injectFullStage } from './full-stage';
-import { openQuotes } from './open-quotes';
-import { openSources } from './open-sources';
+import { openPopup } from './open-popup';
 import { announceSettingsChanged, pageSetup, rememberDismissed } from './page-state';
 
 /** Ignores a failed browser call (the tab may have closed meanwhile) but says so once. */
@@ -17,23 +16,36 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   const tabId = sender.tab?.id;
   // The page is named by the sender's address as the browser gives it, never by the message.
   const page = sender.url ?? sender.tab?.url;
-  // Only our content scripts, in the top frame of a web page, sends to the background: not another
+  // Only our content scripts, in the top frame of a web page, send to the background: not another
   // extension, not a frame, and not one of our own pages (whose address is the extension's).
   const fromWebPage = /^https?:/.test(page ?? 'http:');
   if (sender.id !== browser.runtime.id || tabId === undefined || tabId < 0 || sender.frameId !== 0 || !fromWebPage) {
     warnIgnored('background', 'it did not come from the extension’s own script in a tab’s top frame');
     return undefined;
   }
-  const parsed = parseMessage(message);
-  if (parsed?.type === 'startFullStage') return quietly(injectFullStage(tabId));
-  if (parsed?.type === 'pageClassified') return quietly(showVerdict(tabId, parsed.verdict));
-  if (parsed?.type === 'openQuotes') return quietly(openQuotes(sender.tab!));
-  if (parsed?.type === 'openSources') return quietly(openSources(sender.tab!));
-  if (parsed?.type === 'getPageSetup') return pageSetup(page);
-  if (parsed?.type === 'panelDismissed') return quietly(rememberDismissed(page));
-  warnIgnored('background', 'unknown or malformed message');
-  return undefined;
+  const parsed = parseToBackground(message);
+  if (!parsed) {
+    warnIgnored('background', 'unknown or malformed message');
+    return undefined;
+  }
+  return answer(parsed, tabId, sender.tab!, page);
 });
+
+/** Does what a checked message asks, for the sender's tab and page; resolves with the answer, if the message has one. */
+function answer(message: BackgroundMessage, tabId: number, tab: browser.Tabs.Tab, page: string | undefined): Promise<unknown> {
+  switch (message.type) {
+    case 'startFullStage':
+      return quietly(injectFullStage(tabId));
+    case 'getPageSetup':
+      return pageSetup(page);
+    case 'pageClassified':
+      return quietly(showVerdict(tabId, message.verdict));
+    case 'panelDismissed':
+      return quietly(rememberDismissed(page));
+    case 'openPopup':
+      return quietly(openPopup(tab, message.section));
+  }
+}
 
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
   if (changeInfo.status === 'loading') void quietly(clearVerdict(tabId));

@@ -5,7 +5,8 @@
  * language; and telling open pages when the settings change.
  */
 import browser from 'webextension-polyfill';
-import type { MessageMap, PageSetup } from '../shared/messages';
+import type { PageSetup } from '../shared/messages';
+import { sendToPage } from '../shared/send-message';
 import { loadSettings } from '../shared/settings';
 import { webPageUrl } from '../shared/web-page';
 import { pageMessages } from './page-messages';
@@ -54,6 +55,5 @@ export async function pageSetup(url: string | undefined): Promise<PageSetup> {
  */
 export async function announceSettingsChanged(): Promise<void> {
   const tabs = await browser.tabs.query({});
-  const message: MessageMap['settingsChanged']['request'] = { type: 'settingsChanged' };
-  await Promise.all(tabs.map((tab) => tab.id !== undefined && browser.tabs.sendMessage(tab.id, message).catch(() => undefined)));
+  await Promise.all(tabs.map((tab) => tab.id !== undefined && sendToPage<'settingsChanged'>(tab.id, { type: 'settingsChanged' }).catch(() => undefined)));
 }

@@ -3,7 +3,7 @@
  * extension over the article, tell the background, answer the popup, and start again when the
  * settings change or a single-page app swaps the article. `stop()` undoes all.
  */
-import { contentMessageType, parsePageSetup, warnIgnored, type MessageMap, type PageSetup, type PageStatus, type PageVerdict } from '../shared/messages';
+import { parsePageSetup, parseToPage, warnIgnored, type PageSetup, type PageStatus, type PageVerdict, type ToBackground } from '../shared/messages';
 import { useMessages } from '../shared/i18n';
 import { isBlocked, parseSettings, type Settings } from '../shared/settings';
 import './bench';
@@ -20,17 +20,15 @@ export interface ContentScript {
   stop(): void;
 }
 
-type Outgoing = MessageMap['pageClassified' | 'openQuotes' | 'openSources' | 'panelDismissed']['request'];
-
 /** Tells the background; a rejection means the extension was reloaded under this page: nothing to do then. */
-function send(message: Outgoing): void {
-  sendToBackground(message).catch(() => undefined);
+function tell<K extends 'pageClassified' | 'panelDismissed' | 'openPopup'>(message: ToBackground[K]['request']): void {
+  sendToBackground<K>(message).catch(() => undefined);
 }
 
 /** The background's answer for this page, or null (it may be restarting, or the extension was reloaded). */
 async function askSetup(): Promise<PageSetup | null> {
   try {
-    return parsePageSetup(await sendToBackground({ type: 'getPageSetup' }));
+    return parsePageSetup(await sendToBackground<'getPageSetup'>({ type: 'getPageSetup' }));
   } catch {
     return null;
   }
@@ -49,7 +47,7 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
 
   /** Tells the background what the badge should say: nothing where the reader turned the site off. */
   const report = (): void => {
-    send({ type: 'pageClassified', verdict: isBlocked(settings, win.location.hostname) ? { ...verdict, topics: [] } : verdict });
+    tell<'pageClassified'>({ type: 'pageClassified', verdict: isBlocked(settings, win.location.hostname) ? { ...verdict, topics: [] } : verdict });
   };
 
   const start = (): void => {
@@ -59,11 +57,10 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
     run = runPage(doc, win.location.href, {
       settings,
       hidden,
-      onOpenQuotes: () => send({ type: 'openQuotes' }),
-      onOpenSources: () => send({ type: 'openSources' }),
+      onOpenPopup: (section) => tell<'openPopup'>({ type: 'openPopup', section }),
       onDismiss: () => {
         dismissedPage = pageKey(win);
-        send({ type: 'panelDismissed' });
+        tell<'panelDismissed'>({ type: 'panelDismissed' });
       },
     });
     verdict = toPageVerdict(run.verdict);
@@ -109,12 +106,18 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
       warnIgnored('content', 'it came from outside the extension');
       return undefined;
     }
-    const type = contentMessageType(message);
-    // Settings changed (in the options page, the popup or on another device): apply them now, no reload.
-    if (type === 'settingsChanged') void ready.then(setUp).then(startIfLive);
-    else if (type === 'getPageStatus') return ready.then(() => ({ state: 'classified', verdict, site: win.location.hostname }));
-    else warnIgnored('content', 'unknown or malformed message');
-    return undefined;
+    const parsed = parseToPage(message);
+    switch (parsed?.type) {
+      case 'getPageStatus':
+        return ready.then(() => ({ state: 'classified', verdict, site: win.location.hostname }));
+      case 'settingsChanged':
+        // Settings changed (in the options page, the popup or on another device): apply them now, no reload.
+        void ready.then(setUp).then(startIfLive);
+        return undefined;
+      default:
+        warnIgnored('content', 'unknown or malformed message');
+        return undefined;
+    }
   });
 
   // A page restored from the back/forward cache keeps its content script but lost its badge.

@@ -5,6 +5,7 @@
  * API, sends nothing, and listens for nothing but a single-page app's move to a new address.
  */
 import { FIRST_STAGE_KEY, type FirstStageState } from '../shared/first-stage-state';
+import type { ToBackground } from '../shared/messages';
 import './bench';
 import { isHtmlPage, mayBeAboutPage } from './first-look';
 import { pageKey } from './watch-navigation';
@@ -15,9 +16,14 @@ const LOOK_AGAIN_MS = [500, 2_000];
 type Runtime = { sendMessage(message: unknown): Promise<unknown> };
 const scope = globalThis as typeof globalThis & { [FIRST_STAGE_KEY]?: FirstStageState; browser?: { runtime: Runtime }; chrome?: { runtime: Runtime } };
 
-/** Asks the background for the full stage. A refusal means the extension was reloaded or removed under the page. */
+/**
+ * Asks the background for the full stage. A refusal means the extension was reloaded or removed
+ * under the page. The message is checked against the map by the compiler (a type import: nothing of
+ * messages.ts is bundled).
+ */
 function startFullStage(): void {
-  (scope.browser ?? scope.chrome)!.runtime.sendMessage({ type: 'startFullStage' }).catch(() => undefined);
+  const message = { type: 'startFullStage' } satisfies ToBackground['startFullStage']['request'];
+  (scope.browser ?? scope.chrome)!.runtime.sendMessage(message).catch(() => undefined);
 }
 
 /** Calls `look` after each of LOOK_AGAIN_MS once the page's address changes without a new document. */

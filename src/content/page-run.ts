@@ -4,6 +4,7 @@
  * it exactly as the content script does.
  */
 import { ncscIsUk } from '../shared/detect-topic';
+import type { PopupSection } from '../shared/popup-section';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { t, tStory } from '../shared/i18n';
 import { storyKeys } from '../shared/story-messages';
@@ -32,10 +33,8 @@ export interface PageRunOptions {
   hidden?: boolean;
   /** Told when the reader closes the panel. */
   onDismiss?(): void;
-  /** What the panel's "Key quotes" button does (the content script asks the background to open the popup). */
-  onOpenQuotes?(): void;
-  /** What the panel's "Sources" button does (the background opens the popup at its sources). */
-  onOpenSources?(): void;
+  /** What the panel's "Key quotes" and "Sources" buttons do (the full stage asks the background to open the popup there). */
+  onOpenPopup?(section: PopupSection): void;
 }
 
 /** Runs the extension over `doc` as it is now. */
@@ -54,8 +53,7 @@ export function runPage(doc: Document, url: string, options: PageRunOptions = {}
   let index = -1;
   const panel = mountPanel(doc, toPageVerdict(verdict), {
     onStep: (direction) => step(direction),
-    onOpenQuotes: options.onOpenQuotes,
-    onOpenSources: options.onOpenSources,
+    onOpenPopup: options.onOpenPopup,
     // Closing the panel takes the marks and cards with it: the reader asked for the page back.
     onDismiss: () => {
       controller.abort();

@@ -6,6 +6,7 @@ import { h, mountShadowHost } from '../shared/dom';
 import { t, tStory } from '../shared/i18n';
 import { storyKeys } from '../shared/story-messages';
 import type { PageVerdict } from '../shared/messages';
+import type { PopupSection } from '../shared/popup-section';
 import { describeMentions, type StoryDates } from '../shared/topics';
 import { PREFIX } from '../shared/ui-prefix';
 import { pageStory as story } from './page-story';
@@ -28,10 +29,8 @@ export interface Panel {
 /** What the panel asks of the page's marks. */
 export interface PanelActions {
   onStep?(direction: 1 | -1): void;
-  /** Opens the key quotes (the popup); without it the panel has no quotes button. */
-  onOpenQuotes?(): void;
-  /** Opens the popup's sources (what the context is drawn from); without it the panel has no sources button. */
-  onOpenSources?(): void;
+  /** Opens the popup at its key quotes or its sources (what the context is drawn from); without it the panel has neither button. */
+  onOpenPopup?(section: PopupSection): void;
   /** Called after the reader closed the panel. */
   onDismiss?(): void;
   /** Start as a small collapsed tab (the reader's setting) instead of open. */
@@ -78,6 +77,7 @@ function buildMentionNav(doc: Document, actions: PanelActions): { nav: HTMLEleme
 
 function buildBody(doc: Document, verdict: PageVerdict, nav: HTMLElement, actions: PanelActions): HTMLElement {
   const { month, day } = actions.dates;
+  const open = actions.onOpenPopup;
   return h(
     doc,
     'div',
@@ -91,9 +91,16 @@ function buildBody(doc: Document, verdict: PageVerdict, nav: HTMLElement, action
     h(doc, 'h3', {}, t('panelEarlier', story.earlierYear)),
     h(doc, 'p', { class: 'earlier' }, tStory(storyKeys.earlier)),
     // The quotes and the sources are in the popup: the background opens it (the buttons are left out where nothing can).
-    actions.onOpenQuotes &&
-      h(doc, 'p', { class: 'quotes-line' }, button(doc, { class: 'quotes-button' }, t('panelQuotes'), actions.onOpenQuotes), ' ', t('panelQuotesAlso')),
-    h(doc, 'p', { class: 'source' }, t('panelSource', day), ' ', actions.onOpenSources && button(doc, {}, t('panelSources'), actions.onOpenSources)),
+    open &&
+      h(
+        doc,
+        'p',
+        { class: 'quotes-line' },
+        button(doc, { class: 'quotes-button' }, t('panelQuotes'), () => open('quotes')),
+        ' ',
+        t('panelQuotesAlso'),
+      ),
+    h(doc, 'p', { class: 'source' }, t('panelSource', day), ' ', open && button(doc, {}, t('panelSources'), () => open('sources'))),
   );
 }
 

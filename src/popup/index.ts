@@ -5,7 +5,7 @@ import { localDay, localMonth } from '../shared/dates';
 import { localizePage, t, tStory } from '../shared/i18n';
 import { FIRST_STAGE_KEY } from '../shared/first-stage-state';
 import type { PageStatus, PageVerdict } from '../shared/messages';
-import { sendToTab } from '../shared/send-message';
+import { sendToPage } from '../shared/send-message';
 import { isBlocked, loadSettings, withSiteBlocked } from '../shared/settings';
 import { story } from '../shared/story';
 import { storyKeys } from '../shared/story-messages';
@@ -131,7 +131,7 @@ function offerAccess(tabId: number, access: Extract<Access, { kind: 'withheld' }
 /** The browser calls behind readTabState, for tab `tabId`. */
 function tabApis(tabId: number): TabApis {
   return {
-    askFullStage: () => sendToTab<'getPageStatus'>(tabId, { type: 'getPageStatus' }),
+    askFullStage: () => sendToPage<'getPageStatus'>(tabId, { type: 'getPageStatus' }),
     // Runs in the extension's isolated world of the page, where the first stage keeps its state.
     probeFirstStage: async () => {
       const [answer] = await browser.scripting.executeScript({

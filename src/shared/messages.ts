@@ -1,9 +1,11 @@
 /**
- * Every message the extension's contexts exchange: one typed map and one checker (senders live in
- * shared/send-message.ts for extension pages and content/runtime.ts for the content script).
- * A receiver never trusts a message: it runs {@link parseMessage} and ignores what fails.
+ * Every message the extension's contexts exchange: one typed map per direction (to the background,
+ * to a page), one typed send per direction (sendToPage in shared/send-message.ts for extension
+ * pages, sendToBackground in content/runtime.ts for the content scripts) and one parser per
+ * receiver. A receiver never trusts a message: it parses it and ignores what fails.
  */
 import { isHostName, parseSettings, type Settings } from './settings';
+import { isPopupSection, type PopupSection } from './popup-section';
 import { TOPICS, type Topic } from './topics';
 
 /** The part of a verdict that leaves the page: topics and counts, never page text. */
@@ -29,28 +31,33 @@ export interface PageSetup {
   settings: Settings;
 }
 
-/** Request and response types, by message type. Events are past tense, commands imperative. */
-export interface MessageMap {
-  /** first stage → background: this page may be about the story; inject the full stage into the sender's frame. */
+/**
+ * Messages to the background, by type, with their request and response. Events are past tense,
+ * commands imperative. Only the extension's own scripts in a tab's top frame send these.
+ */
+export interface ToBackground {
+  /** first stage: this page may be about the story; inject the full stage into the sender's frame. */
   startFullStage: { request: { type: 'startFullStage' }; response: void };
-  /** content → background: the page has been classified. */
-  pageClassified: { request: { type: 'pageClassified'; verdict: PageVerdict }; response: void };
-  /** popup → content: what did you make of this page? */
-  getPageStatus: { request: { type: 'getPageStatus' }; response: PageStatus };
-  /** content → background: the reader asked the panel for the key quotes. */
-  openQuotes: { request: { type: 'openQuotes' }; response: void };
-  /** content → background: the reader asked the panel where its context comes from (the popup's sources). */
-  openSources: { request: { type: 'openSources' }; response: void };
-  /** content → background: dismissed state and the words to show, for the sender's page. */
+  /** full stage: the page's setup (settings, words, whether the panel was closed here), for the sender's page. */
   getPageSetup: { request: { type: 'getPageSetup' }; response: PageSetup };
-  /** content → background: the reader closed the panel on the sender's page. */
+  /** full stage: the page has been classified (for the toolbar badge). */
+  pageClassified: { request: { type: 'pageClassified'; verdict: PageVerdict }; response: void };
+  /** full stage: the reader closed the panel on the sender's page. */
   panelDismissed: { request: { type: 'panelDismissed' }; response: void };
-  /** background → every tab's content script: the reader's settings changed; ask for the page's setup again. */
+  /** full stage: the reader asked the panel for the popup, at its key quotes or its sources. */
+  openPopup: { request: { type: 'openPopup'; section: PopupSection }; response: void };
+}
+
+/** Messages to a page's full stage, by type: from the popup and from the background. */
+export interface ToPage {
+  /** popup: what did you make of this page? */
+  getPageStatus: { request: { type: 'getPageStatus' }; response: PageStatus };
+  /** background, to every tab: the reader's settings changed; ask for the page's setup again. */
   settingsChanged: { request: { type: 'settingsChanged' }; response: void };
 }
 
-export type MessageType = keyof MessageMap;
-export type Message = MessageMap[MessageType]['request'];
+export type BackgroundMessage = ToBackground[keyof ToBackground]['request'];
+export type PageMessage = ToPage[keyof ToPage]['request'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -77,34 +84,32 @@ export function parseVerdict(value: unknown): PageVerdict | null {
   };
 }
 
-/** The type of a message a content script accepts (the popup's getPageStatus, the background's settingsChanged), or null. */
-export function contentMessageType(value: unknown): 'getPageStatus' | 'settingsChanged' | null {
-  const type = isRecord(value) && value.type;
-  return type === 'getPageStatus' || type === 'settingsChanged' ? type : null;
-}
-
-/** Returns the message typed if its shape is right, else null. */
-export function parseMessage(value: unknown): Message | null {
+/** The background's parser: the message typed if its shape is right, else null. Extra fields are dropped. */
+export function parseToBackground(value: unknown): BackgroundMessage | null {
   if (!isRecord(value)) return null;
   switch (value.type) {
+    case 'startFullStage':
+    case 'getPageSetup':
+    case 'panelDismissed':
+      return { type: value.type };
     case 'pageClassified': {
       const verdict = parseVerdict(value.verdict);
       return verdict ? { type: 'pageClassified', verdict } : null;
     }
-    case 'startFullStage':
-      return { type: 'startFullStage' };
+    case 'openPopup':
+      return isPopupSection(value.section) ? { type: 'openPopup', section: value.section } : null;
+    default:
+      return null;
+  }
+}
+
+/** A page's parser (the full stage's): the message typed if its shape is right, else null. Extra fields are dropped. */
+export function parseToPage(value: unknown): PageMessage | null {
+  if (!isRecord(value)) return null;
+  switch (value.type) {
     case 'getPageStatus':
-      return { type: 'getPageStatus' };
-    case 'openQuotes':
-      return { type: 'openQuotes' };
-    case 'openSources':
-      return { type: 'openSources' };
-    case 'getPageSetup':
-      return { type: 'getPageSetup' };
-    case 'panelDismissed':
-      return { type: 'panelDismissed' };
     case 'settingsChanged':
-      return { type: 'settingsChanged' };
+      return { type: value.type };
     default:
       return null;
   }

@@ -19,7 +19,8 @@ const MALFORMED: unknown[] = [
   { type: 'pageClassified' },
   { type: 'pageClassified', verdict: { topics: ['kaspersky'], mentions: { kaspersky: -1, ncsc: 0 }, confidence: 1 } },
   { type: 'pageClassified', verdict: { topics: ['kaspersky', 'kaspersky'], mentions: { kaspersky: 1, ncsc: 0 }, confidence: 2 } },
-  { type: 'openQuotes', extra: '<img src=x onerror=alert(1)>' },
+  { type: 'openPopup', section: '<img src=x onerror=alert(1)>' },
+  { type: 'openPopup' },
   { type: '__proto__' },
   { type: 'constructor' },
 ];
@@ -41,7 +42,7 @@ describe.each(BROWSERS)('%s: messages and page events', (name) => {
     await page.evaluate(() => {
       const host = document.querySelector('backstory-panel')!;
       const shadow = host.shadowRoot!;
-      window.postMessage({ type: 'openQuotes' }, '*');
+      window.postMessage({ type: 'openPopup', section: 'quotes' }, '*');
       window.postMessage({ type: 'pageClassified', verdict: { topics: [], mentions: { kaspersky: 0, ncsc: 0 }, confidence: 1 } }, '*');
       for (const selector of ['.quotes-button', '.collapse', '.dismiss', '.next']) {
         const button = shadow.querySelector<HTMLElement>(selector)!;

@@ -144,8 +144,8 @@ describe('background listeners', () => {
     mocks.storageListeners[0]!({ highlights: { newValue: false } }, 'sync');
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(mocks.tabsSendMessage.mock.calls).toEqual([
-      [4, { type: 'settingsChanged' }],
-      [9, { type: 'settingsChanged' }],
+      [4, { type: 'settingsChanged' }, { frameId: 0 }],
+      [9, { type: 'settingsChanged' }, { frameId: 0 }],
     ]);
   });
 });

@@ -80,9 +80,9 @@ describe('page state', () => {
     store.tabs = [{ id: 1 }, { id: 2 }, {}, { id: 3 }];
     await expect(announceSettingsChanged()).resolves.toBeUndefined();
     expect(store.sendMessage.mock.calls).toEqual([
-      [1, { type: 'settingsChanged' }],
-      [2, { type: 'settingsChanged' }],
-      [3, { type: 'settingsChanged' }],
+      [1, { type: 'settingsChanged' }, { frameId: 0 }],
+      [2, { type: 'settingsChanged' }, { frameId: 0 }],
+      [3, { type: 'settingsChanged' }, { frameId: 0 }],
     ]);
   });
 });

@@ -208,10 +208,12 @@ describe('startContentScript', () => {
     await script.ready;
     const shadow = document.querySelector(PANEL_TAG)!.shadowRoot!;
     userClick(shadow.querySelector('.source button')!);
-    expect(sent('openSources')).toEqual([{ type: 'openSources' }]);
-    expect(sent('openQuotes')).toEqual([]);
+    expect(sent('openPopup')).toEqual([{ type: 'openPopup', section: 'sources' }]);
     userClick(shadow.querySelector('.quotes-button')!);
-    expect(sent('openQuotes')).toEqual([{ type: 'openQuotes' }]);
+    expect(sent('openPopup')).toEqual([
+      { type: 'openPopup', section: 'sources' },
+      { type: 'openPopup', section: 'quotes' },
+    ]);
   });
 
   it('tells the background when the reader closes the panel', async () => {

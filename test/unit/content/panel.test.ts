@@ -44,33 +44,34 @@ describe('mountPanel', () => {
   });
 
   it('has a "Read the key quotes" button that a script\'s click() cannot press', () => {
-    const onOpenQuotes = vi.fn();
-    mountPanel(document, verdict, { onOpenQuotes, dates });
+    const onOpenPopup = vi.fn();
+    mountPanel(document, verdict, { onOpenPopup, dates });
     const button = shadowOf().querySelector<HTMLButtonElement>('button.quotes-button')!;
     expect(text(button)).toBe('Read the key quotes');
     // click() and dispatchEvent() are what a page's script can do: untrusted, ignored.
     button.click();
     button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    expect(onOpenQuotes).not.toHaveBeenCalled();
+    expect(onOpenPopup).not.toHaveBeenCalled();
     userClick(button);
-    expect(onOpenQuotes).toHaveBeenCalledTimes(1);
+    expect(onOpenPopup.mock.calls).toEqual([['quotes']]);
   });
 
-  it('has no quotes button when nothing can open the quotes', () => {
+  it('has no quotes or sources button when nothing can open the popup', () => {
     mountPanel(document, verdict, { dates });
     expect(shadowOf().querySelector('button.quotes-button')).toBeNull();
+    expect(shadowOf().querySelector('.source button')).toBeNull();
   });
 
   it('has a "Sources" button on its source line that a script\'s click() cannot press', () => {
-    const onOpenSources = vi.fn();
-    mountPanel(document, verdict, { onOpenSources, dates });
+    const onOpenPopup = vi.fn();
+    mountPanel(document, verdict, { onOpenPopup, dates });
     const button = shadowOf().querySelector<HTMLButtonElement>('.source button')!;
     expect(text(button)).toBe('Sources');
     expect(text(shadowOf().querySelector('.source'))).toBe('Summarised by Backstory from a news report dated 5 December 2017. Sources');
     button.click();
-    expect(onOpenSources).not.toHaveBeenCalled();
+    expect(onOpenPopup).not.toHaveBeenCalled();
     userClick(button);
-    expect(onOpenSources).toHaveBeenCalledTimes(1);
+    expect(onOpenPopup.mock.calls).toEqual([['sources']]);
   });
 
   it('has no sources button when nothing can open the sources', () => {

@@ -7,7 +7,7 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-import { contentMessageType, parseMessage, parsePageSetup, parsePageStatus, parseVerdict, warnIgnored } from '../../../src/shared/messages';
+import { parsePageSetup, parsePageStatus, parseToBackground, parseToPage, parseVerdict, warnIgnored } from '../../../src/shared/messages';
 import { parseSettings } from '../../../src/shared/settings';
 
 const good = { topics: ['kaspersky'], mentions: { kaspersky: 7, ncsc: 0 }, confidence: 0.9 };
@@ -57,32 +57,59 @@ describe('parseVerdict', () => {
   });
 });
 
-describe('parseMessage', () => {
+describe('parseToBackground', () => {
   it('accepts pageClassified with a good verdict', () => {
-    expect(parseMessage({ type: 'pageClassified', verdict: good })).toEqual({ type: 'pageClassified', verdict: good });
+    expect(parseToBackground({ type: 'pageClassified', verdict: good })).toEqual({ type: 'pageClassified', verdict: good });
   });
 
-  it('accepts getPageStatus and drops extra fields', () => {
-    expect(parseMessage({ type: 'getPageStatus', extra: '<script>' })).toEqual({ type: 'getPageStatus' });
+  test.each(['startFullStage', 'getPageSetup', 'panelDismissed'])('accepts %s and drops extra fields', (type) => {
+    expect(parseToBackground({ type, extra: '<script>' })).toEqual({ type });
   });
 
-  it('accepts openSources and drops extra fields (a page cannot choose what the popup opens)', () => {
-    expect(parseMessage({ type: 'openSources', section: 'https://evil.example/' })).toEqual({ type: 'openSources' });
+  it('accepts openPopup at the quotes or the sources, and drops extra fields', () => {
+    expect(parseToBackground({ type: 'openPopup', section: 'sources', url: 'https://evil.example/' })).toEqual({ type: 'openPopup', section: 'sources' });
+    expect(parseToBackground({ type: 'openPopup', section: 'quotes' })).toEqual({ type: 'openPopup', section: 'quotes' });
   });
 
   test.each([
     ['null', null],
-    ['a string', 'getPageStatus'],
-    ['an array', [{ type: 'getPageStatus' }]],
+    ['a string', 'getPageSetup'],
+    ['an array', [{ type: 'getPageSetup' }]],
     ['no type', { verdict: good }],
     ['an unknown type', { type: 'deleteEverything' }],
-    ['a type of the wrong case', { type: 'GetPageStatus' }],
+    ['a type of the wrong case', { type: 'GetPageSetup' }],
+    ['a message for a page', { type: 'getPageStatus' }],
+    ['a message for a page (settings)', { type: 'settingsChanged' }],
+    ['the old openQuotes', { type: 'openQuotes' }],
+    ['openPopup without a section', { type: 'openPopup' }],
+    ['openPopup at an unknown section', { type: 'openPopup', section: 'https://evil.example/' }],
+    ['openPopup at an inherited name', { type: 'openPopup', section: 'toString' }],
     ['pageClassified without a verdict', { type: 'pageClassified' }],
     ['pageClassified with a malformed verdict', { type: 'pageClassified', verdict: withVerdict({ topics: ['ncsc', 'ncsc'] }) }],
     ['pageClassified with a nested verdict', { type: 'pageClassified', verdict: { verdict: good } }],
-    ['a message wrapped in another', { message: { type: 'getPageStatus' } }],
+    ['a message wrapped in another', { message: { type: 'getPageSetup' } }],
+    ['an inherited type', { type: '__proto__' }],
   ])('rejects %s', (_name, value) => {
-    expect(parseMessage(value)).toBeNull();
+    expect(parseToBackground(value)).toBeNull();
+  });
+});
+
+describe('parseToPage', () => {
+  it("accepts the popup's and the background's messages and drops extra fields", () => {
+    expect(parseToPage({ type: 'getPageStatus', extra: '<script>' })).toEqual({ type: 'getPageStatus' });
+    expect(parseToPage({ type: 'settingsChanged', extra: 1 })).toEqual({ type: 'settingsChanged' });
+  });
+
+  test.each([
+    ['null', null],
+    ['a string', 'settingsChanged'],
+    ['an array', [{ type: 'settingsChanged' }]],
+    ['a message for the background', { type: 'pageClassified', verdict: good }],
+    ['a message for the background (setup)', { type: 'getPageSetup' }],
+    ['an inherited name', { type: 'toString' }],
+    ['no type', {}],
+  ])('rejects %s', (_name, value) => {
+    expect(parseToPage(value)).toBeNull();
   });
 });
 
@@ -120,15 +147,6 @@ describe('parsePageStatus', () => {
     expect(parsePageSetup({ dismissed: false, messages: { panelHide: 3 }, settings })).toBeNull();
     expect(parsePageSetup({ dismissed: false, messages: { panelHide: 'x'.repeat(2_001) }, settings })).toBeNull();
     expect(parsePageSetup(null)).toBeNull();
-  });
-
-  it("tells the content script's two messages from anything else", () => {
-    expect(contentMessageType({ type: 'getPageStatus' })).toBe('getPageStatus');
-    expect(contentMessageType({ type: 'settingsChanged' })).toBe('settingsChanged');
-    for (const bad of [null, 'settingsChanged', [{ type: 'settingsChanged' }], { type: 'pageClassified' }, { type: 'toString' }, {}]) {
-      expect(contentMessageType(bad)).toBeNull();
-    }
-    expect(parseMessage({ type: 'settingsChanged', extra: 1 })).toEqual({ type: 'settingsChanged' });
   });
 
   test.each([

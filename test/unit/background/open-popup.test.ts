@@ -13,6 +13,10 @@ vi.mock('webextension-polyfill', () => ({
           api.calls.push('storage.session.set');
           Object.assign(api.session, items);
         }),
+        remove: vi.fn(async (key: string) => {
+          api.calls.push('storage.session.remove');
+          delete api.session[key];
+        }),
       },
     },
     action: {
@@ -26,8 +30,8 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-import { openSources } from '../../../src/background/open-sources';
-import { SECTION_KEY, requestedSection } from '../../../src/shared/popup-section';
+import { openPopup } from '../../../src/background/open-popup';
+import { SECTION_KEY, requestedSection, sectionRequest } from '../../../src/shared/popup-section';
 
 beforeEach(() => {
   api.calls = [];
@@ -35,17 +39,30 @@ beforeEach(() => {
   api.popupFails = false;
 });
 
-describe('openSources', () => {
+describe('openPopup', () => {
   it('asks the next popup for its sources, then opens the toolbar popup', async () => {
-    await openSources({ id: 7, index: 2, windowId: 1 } as never);
+    await openPopup({ id: 7, index: 2, windowId: 1 } as never, 'sources');
     expect(api.calls).toEqual(['storage.session.set', 'action.openPopup']);
     expect(requestedSection(api.session[SECTION_KEY])).toBe('sources');
   });
 
   it('opens the popup page in a tab for that tab where the browser refuses the toolbar popup; the request still stands', async () => {
     api.popupFails = true;
-    await openSources({ id: 7, index: 2, windowId: 1 } as never);
+    await openPopup({ id: 7, index: 2, windowId: 1 } as never, 'sources');
     expect(api.calls).toEqual(['storage.session.set', 'action.openPopup', 'tabs.create moz-extension://id/popup/popup.html?tab=7']);
     expect(requestedSection(api.session[SECTION_KEY])).toBe('sources');
+  });
+
+  it('opens at the quotes: clears an earlier request for the sources, so the popup opens at its top', async () => {
+    Object.assign(api.session, sectionRequest('sources'));
+    await openPopup({ id: 7, index: 2, windowId: 1 } as never, 'quotes');
+    expect(api.calls).toEqual(['storage.session.remove', 'action.openPopup']);
+    expect(requestedSection(api.session[SECTION_KEY])).toBeNull();
+  });
+
+  it('opens the quotes in a tab for that tab where the browser refuses the toolbar popup', async () => {
+    api.popupFails = true;
+    await openPopup({ id: 3, index: 0, windowId: 1 } as never, 'quotes');
+    expect(api.calls).toEqual(['storage.session.remove', 'action.openPopup', 'tabs.create moz-extension://id/popup/popup.html?tab=3']);
   });
 });
