@@ -5,43 +5,9 @@
  */
 import { storyDates } from '../shared/dates';
 import { SLOT, t, type MessageKey } from '../shared/i18n';
+import { PAGE_UI_KEYS } from '../shared/page-words';
 import { story } from '../shared/story';
 import { storyKeys, storyMessages } from '../shared/story-messages';
-
-/** Every message the content script uses apart from the story's own words (test/unit/background/page-messages.test.ts keeps this list whole). */
-export const PAGE_UI_KEYS: readonly MessageKey[] = [
-  'brand',
-  'panelLabel',
-  'panelOld',
-  'panelKeyPoints',
-  'panelEarlier',
-  'panelSource',
-  'panelHide',
-  'panelShow',
-  'panelClose',
-  'panelQuotes',
-  'panelQuotesAlso',
-  'panelSources',
-  'panelArrived',
-  'mentionCountOne',
-  'mentionCountMany',
-  'mentionPrevious',
-  'mentionPreviousLabel',
-  'mentionNext',
-  'mentionNextLabel',
-  'mentionAnnounce',
-  'entityLine',
-  'cardFrom',
-  // shared/topics.ts: the panel's line on why the page is about the story.
-  'topicKaspersky',
-  'topicNcsc',
-  'timesOnce',
-  'timesTwice',
-  'timesMany',
-  'notAbout',
-  'mentionsOne',
-  'mentionsTwo',
-];
 
 /** One placeholder character per substitution, $1 to $9. */
 const SLOTS = Array.from({ length: 9 }, (_, i) => String.fromCharCode(SLOT + 1 + i));

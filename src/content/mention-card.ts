@@ -3,7 +3,8 @@
  * carry no events, so the pointer is hit-tested against the mention ranges.
  */
 import { h, mountShadowHost } from '../shared/dom';
-import { t, tStory } from '../shared/i18n';
+import { tStory } from '../shared/i18n';
+import { tPage } from '../shared/page-words';
 import type { MarkedEntity } from '../shared/story';
 import { storyKeys } from '../shared/story-messages';
 import { PREFIX } from '../shared/ui-prefix';
@@ -15,7 +16,7 @@ export const CARD_TAG = `${PREFIX}card`;
 
 /** Text a screen reader hears for a mention: the card's content in one line. */
 export function describeEntity(entity: MarkedEntity): string {
-  return t('entityLine', tStory(storyKeys.entityName(entity.id)), tStory(storyKeys.entityPart(entity.id)));
+  return tPage('entityLine', tStory(storyKeys.entityName(entity.id)), tStory(storyKeys.entityPart(entity.id)));
 }
 
 export interface MentionCard {
@@ -36,7 +37,7 @@ export function createMentionCard(
     const name = h(doc, 'p', { class: 'name' });
     const part = h(doc, 'p', { class: 'part' });
     // Positioned inside the shadow root: the host's own styles are reset by `all: initial !important`.
-    const box = h(doc, 'div', { class: 'card', role: 'tooltip' }, name, part, h(doc, 'p', { class: 'from' }, t('cardFrom', month)));
+    const box = h(doc, 'div', { class: 'card', role: 'tooltip' }, name, part, h(doc, 'p', { class: 'from' }, tPage('cardFrom', month)));
     built = { host: mountShadowHost(doc, CARD_TAG, CARD_CSS, box), box, name, part };
     return built;
   };

@@ -6,7 +6,8 @@
 import { ncscIsUk } from '../shared/detect-topic';
 import type { PopupSection } from '../shared/popup-section';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
-import { t, tStory } from '../shared/i18n';
+import { tStory } from '../shared/i18n';
+import { tPage } from '../shared/page-words';
 import { storyKeys } from '../shared/story-messages';
 import type { Verdict } from '../shared/topics';
 import { liveRange, startAnnotator, type Annotator, type Mention } from './annotator';
@@ -83,7 +84,7 @@ export function runPage(doc: Document, url: string, options: PageRunOptions = {}
     scrollToMention(doc, mention);
     annotator.renderer.setCurrent(mention);
     card.show(mention);
-    panel.announce(t('mentionAnnounce', index + 1, mentions.length, describeEntity(mention.entity)));
+    panel.announce(tPage('mentionAnnounce', index + 1, mentions.length, describeEntity(mention.entity)));
   }
 
   return {

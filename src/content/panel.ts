@@ -3,7 +3,8 @@
  * ours reaches out. Built only from the bundled story and the verdict's counts, always as text.
  */
 import { h, mountShadowHost } from '../shared/dom';
-import { t, tStory } from '../shared/i18n';
+import { tStory } from '../shared/i18n';
+import { tPage } from '../shared/page-words';
 import { storyKeys } from '../shared/story-messages';
 import type { PageVerdict } from '../shared/messages';
 import type { PopupSection } from '../shared/popup-section';
@@ -67,8 +68,8 @@ function buildMentionNav(doc: Document, actions: PanelActions): { nav: HTMLEleme
       { class: 'mention-line' },
       count,
       ' ',
-      step(-1, t('mentionPreviousLabel'), t('mentionPrevious')),
-      step(1, t('mentionNextLabel'), t('mentionNext')),
+      step(-1, tPage('mentionPreviousLabel'), tPage('mentionPrevious')),
+      step(1, tPage('mentionNextLabel'), tPage('mentionNext')),
     ),
     said,
   );
@@ -84,11 +85,11 @@ function buildBody(doc: Document, verdict: PageVerdict, nav: HTMLElement, action
     { class: 'body', id: 'body' },
     h(doc, 'p', { class: 'why' }, describeMentions(verdict)),
     nav,
-    h(doc, 'p', { class: 'old' }, t('panelOld', month)),
+    h(doc, 'p', { class: 'old' }, tPage('panelOld', month)),
     ...Array.from({ length: story.summaryCount }, (_, i) => h(doc, 'p', { class: 'summary' }, tStory(storyKeys.summary(i)))),
-    h(doc, 'h3', {}, t('panelKeyPoints')),
+    h(doc, 'h3', {}, tPage('panelKeyPoints')),
     h(doc, 'ul', { class: 'points' }, ...Array.from({ length: story.pointCount }, (_, i) => h(doc, 'li', {}, tStory(storyKeys.point(i))))),
-    h(doc, 'h3', {}, t('panelEarlier', story.earlierYear)),
+    h(doc, 'h3', {}, tPage('panelEarlier', story.earlierYear)),
     h(doc, 'p', { class: 'earlier' }, tStory(storyKeys.earlier)),
     // The quotes and the sources are in the popup: the background opens it (the buttons are left out where nothing can).
     open &&
@@ -96,35 +97,35 @@ function buildBody(doc: Document, verdict: PageVerdict, nav: HTMLElement, action
         doc,
         'p',
         { class: 'quotes-line' },
-        button(doc, { class: 'quotes-button' }, t('panelQuotes'), () => open('quotes')),
+        button(doc, { class: 'quotes-button' }, tPage('panelQuotes'), () => open('quotes')),
         ' ',
-        t('panelQuotesAlso'),
+        tPage('panelQuotesAlso'),
       ),
-    h(doc, 'p', { class: 'source' }, t('panelSource', day), ' ', open && button(doc, {}, t('panelSources'), () => open('sources'))),
+    h(doc, 'p', { class: 'source' }, tPage('panelSource', day), ' ', open && button(doc, {}, tPage('panelSources'), () => open('sources'))),
   );
 }
 
 function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actions: PanelActions, onDismiss: () => void): HTMLElement {
   const body = buildBody(doc, verdict, nav, actions);
-  const collapse = button(doc, { class: 'collapse', 'aria-expanded': 'true', 'aria-controls': 'body' }, t('panelHide'), () =>
+  const collapse = button(doc, { class: 'collapse', 'aria-expanded': 'true', 'aria-controls': 'body' }, tPage('panelHide'), () =>
     setExpanded(body.hasAttribute('hidden')),
   );
-  const dismiss = button(doc, { class: 'dismiss', 'aria-label': t('panelClose') }, '✕', onDismiss);
+  const dismiss = button(doc, { class: 'dismiss', 'aria-label': tPage('panelClose') }, '✕', onDismiss);
   const setExpanded = (expanded: boolean): void => {
     collapse.setAttribute('aria-expanded', String(expanded));
-    collapse.textContent = expanded ? t('panelHide') : t('panelShow');
+    collapse.textContent = expanded ? tPage('panelHide') : tPage('panelShow');
     body.hidden = !expanded;
     panel.classList.toggle('open', expanded);
   };
   const panel: HTMLElement = h(
     doc,
     'aside',
-    { class: 'panel', 'aria-label': t('panelLabel', actions.dates.month) },
+    { class: 'panel', 'aria-label': tPage('panelLabel', actions.dates.month) },
     h(
       doc,
       'header',
       {},
-      h(doc, 'p', { class: 'date' }, h(doc, 'span', { class: 'when' }, actions.dates.month), t('brand')),
+      h(doc, 'p', { class: 'date' }, h(doc, 'span', { class: 'when' }, actions.dates.month), tPage('brand')),
       h(doc, 'div', { class: 'actions' }, collapse, dismiss),
       h(doc, 'h2', { id: 'title' }, tStory(storyKeys.headline)),
     ),
@@ -167,7 +168,7 @@ export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelAc
     host,
     setMentionCount(n) {
       nav.hidden = n === 0;
-      count.textContent = n === 1 ? t('mentionCountOne') : t('mentionCountMany', n);
+      count.textContent = n === 1 ? tPage('mentionCountOne') : tPage('mentionCountMany', n);
     },
     announce(text) {
       said.textContent = text;
@@ -182,7 +183,7 @@ export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelAc
   // content, so the words go in after it is in the page; it sits outside the body, so it is heard
   // even when the panel starts collapsed.
   setTimeout(() => {
-    arrived.textContent = t('panelArrived', actions.dates.month);
+    arrived.textContent = tPage('panelArrived', actions.dates.month);
   }, 100);
   return panel;
 }

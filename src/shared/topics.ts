@@ -1,5 +1,5 @@
 /** Topic names, the verdict shape every context shares, and how a verdict is put into words. */
-import { t } from './i18n';
+import { tPage } from './page-words';
 
 /** The two subjects that make a page relevant to the story. */
 export type Topic = 'kaspersky' | 'ncsc';
@@ -38,17 +38,17 @@ export interface StoryDates {
 
 /** The short name of each topic inside a sentence ("Kaspersky", "the NCSC"). */
 export function topicName(topic: Topic): string {
-  return topic === 'ncsc' ? t('topicNcsc') : t('topicKaspersky');
+  return topic === 'ncsc' ? tPage('topicNcsc') : tPage('topicKaspersky');
 }
 
 function times(topic: Topic, n: number): string {
   const name = topicName(topic);
-  return n === 1 ? t('timesOnce', name) : n === 2 ? t('timesTwice', name) : t('timesMany', name, n);
+  return n === 1 ? tPage('timesOnce', name) : n === 2 ? tPage('timesTwice', name) : tPage('timesMany', name, n);
 }
 
 /** "This page mentions Kaspersky 7 times and the NCSC twice." — why the panel appeared. */
 export function describeMentions(verdict: Pick<Verdict, 'topics' | 'mentions'>): string {
   const parts = verdict.topics.map((topic) => times(topic, verdict.mentions[topic]));
-  if (parts.length === 0) return t('notAbout');
-  return parts.length === 1 ? t('mentionsOne', parts[0]!) : t('mentionsTwo', parts[0]!, parts[1]!);
+  if (parts.length === 0) return tPage('notAbout');
+  return parts.length === 1 ? tPage('mentionsOne', parts[0]!) : tPage('mentionsTwo', parts[0]!, parts[1]!);
 }

@@ -41,7 +41,7 @@ const sources = files(path.join(ROOT, 'src'), /\.(ts|html)$/).map((file) => ({
 function usedKeys(): Set<string> {
   const keys = new Set<string>();
   for (const { text } of sources) {
-    for (const m of text.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) keys.add(m[1]!);
+    for (const m of text.matchAll(/\bt(?:Page)?\(\s*'([A-Za-z0-9_]+)'/g)) keys.add(m[1]!);
     for (const m of text.matchAll(/data-i18n(?:-[a-z-]+)?="([A-Za-z0-9_]+)"/g)) keys.add(m[1]!);
   }
   for (const m of manifest.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) keys.add(m[1]!);

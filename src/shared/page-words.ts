@@ -1,0 +1,48 @@
+/**
+ * The words the full stage shows, apart from the story's own: the one list of their keys. The
+ * background looks exactly these up and hands them to the page with its setup (see
+ * background/page-messages.ts and useMessages in i18n.ts), and the full stage says them only
+ * through {@link tPage}, whose key type is this list: a word the page needs and the list lacks is
+ * a compile error. biome.json keeps the full stage (src/content/, and shared/topics.ts, which the
+ * panel uses) from importing the unrestricted `t`.
+ */
+import { t, type MessageKey } from './i18n';
+
+export const PAGE_UI_KEYS = [
+  'brand',
+  'panelLabel',
+  'panelOld',
+  'panelKeyPoints',
+  'panelEarlier',
+  'panelSource',
+  'panelHide',
+  'panelShow',
+  'panelClose',
+  'panelQuotes',
+  'panelQuotesAlso',
+  'panelSources',
+  'panelArrived',
+  'mentionCountOne',
+  'mentionCountMany',
+  'mentionPrevious',
+  'mentionPreviousLabel',
+  'mentionNext',
+  'mentionNextLabel',
+  'mentionAnnounce',
+  'entityLine',
+  'cardFrom',
+  'topicKaspersky',
+  'topicNcsc',
+  'timesOnce',
+  'timesTwice',
+  'timesMany',
+  'notAbout',
+  'mentionsOne',
+  'mentionsTwo',
+] as const satisfies readonly MessageKey[];
+
+/** A key of a word the full stage shows. */
+export type PageKey = (typeof PAGE_UI_KEYS)[number];
+
+/** `t()` for the full stage: only the keys the background hands the page type-check. */
+export const tPage: (key: PageKey, ...substitutions: (string | number)[]) => string = t;
