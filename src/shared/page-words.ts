@@ -3,8 +3,8 @@
  * background looks exactly these up and hands them to the page with its setup (see
  * background/page-messages.ts and useMessages in i18n.ts), and the full stage says them only
  * through {@link tPage}, whose key type is this list: a word the page needs and the list lacks is
- * a compile error. biome.json keeps the full stage (src/content/, and shared/topics.ts, which the
- * panel uses) from importing the unrestricted `t`.
+ * a compile error. biome.json keeps src/content/ and src/shared/ (which the full stage may import)
+ * from importing the unrestricted `t`; only the popup's quote-view.ts is let off.
  */
 import { t, type MessageKey } from './i18n';
 
