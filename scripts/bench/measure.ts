@@ -1,14 +1,17 @@
 /**
- * Bench part (f): the extension's own main-thread time, measured from outside by profiler
- * attribution (profilers.ts, attribution.ts), in Chromium and Firefox, on generated pages
- * (relevant, irrelevant, and a busy page that keeps changing its DOM) and on the saved real pages
- * in ../shared/real-pages. One build, or two (A/B) measured in alternating browser sessions.
+ * The bench: the extension's own main-thread time, measured from outside by profiler attribution
+ * (profilers.ts, attribution.ts), in Chromium and Firefox, on generated pages (relevant,
+ * irrelevant, and a busy page that keeps changing its DOM) and on the saved real pages in
+ * ../shared/real-pages, split by script (the first stage, the full stage); and, on the relevant
+ * pages, when the panel arrived, stamped by an observer in the page itself (generate-page.ts). One
+ * build, or several (A/B) measured in alternating browser sessions.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from 'puppeteer-core';
 import { serveDirectory, type StaticServer } from '../lib/serve';
-import { BUSY_DURATION_MS, BUSY_RATE_HZ, generateBusyPage, generatePage } from './generate-page';
+import { BUSY_DURATION_MS, BUSY_RATE_HZ, generateBusyPage, generatePage, withPanelObserver } from './generate-page';
 import { CHROMIUM_SAMPLING_US, FIREFOX_SAMPLING_MS, SETTLE_MS, launchProfiler, type Profiler } from './profilers';
 import { median, percentile, round } from './stats';
 
@@ -36,6 +39,8 @@ interface PageSpec {
   url: string;
   blankUrl: string;
   extraWaitMs?: number;
+  /** The page carries the panel observer (withPanelObserver): read when the panel came. */
+  observesPanel?: boolean;
 }
 
 export interface PageRow {
@@ -49,8 +54,25 @@ export interface PageRow {
   /** Samples with an extension frame, median over loads. */
   medianSamples: number;
   errors: string[];
+  /** The extension's ms per script file in each load (a script with no sample in a load has 0 there). */
+  scriptLoads: Record<string, number[]>;
+  /** Median over loads per script file. */
+  medianByScript: Record<string, number>;
   /** The busy page only: how many DOM changes it made in each load. */
   busyChanges?: number[];
+  /** Pages about the story only: what the page's own clock saw in each load. */
+  panel?: PanelTiming[];
+  /** Medians over the loads where the panel came: its arrival from the navigation's start and after DOMContentLoaded. */
+  panelAtMs?: number;
+  panelAfterDomContentLoadedMs?: number;
+}
+
+/** Times on the page's clock, in ms from the navigation's start. */
+export interface PanelTiming {
+  /** When the panel's host was in the page, or null when it never came. */
+  panelAt: number | null;
+  /** The end of the DOMContentLoaded event: the extension's first stage runs after it (document_idle). */
+  domContentLoaded: number;
 }
 
 export interface RealSummary {
@@ -86,11 +108,11 @@ export interface AttributionResults {
 const BLANK = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title></head><body></body></html>';
 const BUSY_ID = 'busy (irrelevant, DOM changes 60/s for 10 s)';
 
-/** The generated pages of part (f), by id. */
-function generatedPages(quick: boolean): { id: string; html: () => string; extraWaitMs?: number }[] {
-  const pages: { id: string; html: () => string; extraWaitMs?: number }[] = [
-    { id: 'relevant 20 KB', html: () => generatePage(20_000, 1000).html },
-    { id: 'relevant 200 KB', html: () => generatePage(200_000, 1001).html },
+/** The generated pages, by id. */
+function generatedPages(quick: boolean): { id: string; html: () => string; extraWaitMs?: number; observesPanel?: boolean }[] {
+  const pages: { id: string; html: () => string; extraWaitMs?: number; observesPanel?: boolean }[] = [
+    { id: 'relevant 20 KB', html: () => withPanelObserver(generatePage(20_000, 1000).html), observesPanel: true },
+    { id: 'relevant 200 KB', html: () => withPanelObserver(generatePage(200_000, 1001).html), observesPanel: true },
     { id: 'irrelevant 20 KB', html: () => generatePage(20_000, 2000, false).html },
     { id: 'irrelevant 200 KB', html: () => generatePage(200_000, 2001, false).html },
   ];
@@ -136,6 +158,7 @@ export async function runAttribution(options: AttributionOptions): Promise<Attri
     url: genServer.url(fileName(page.id)),
     blankUrl: genServer.url('blank.html'),
     extraWaitMs: page.extraWaitMs,
+    observesPanel: page.observesPanel,
   }));
   const warmUp = genServer.url(fileName('irrelevant 20 KB'));
   let realFiles: string[] = [];
@@ -152,7 +175,18 @@ export async function runAttribution(options: AttributionOptions): Promise<Attri
     const key = `${browser}\u0000${build}\u0000${page.id}`;
     let row = rows.get(key);
     if (!row) {
-      row = { browser, build, page: page.id, kind: page.kind, loads: [], medianMs: Number.NaN, medianSamples: Number.NaN, errors: [] };
+      row = {
+        browser,
+        build,
+        page: page.id,
+        kind: page.kind,
+        loads: [],
+        medianMs: Number.NaN,
+        medianSamples: Number.NaN,
+        errors: [],
+        scriptLoads: {},
+        medianByScript: {},
+      };
       rows.set(key, row);
     }
     return row;
@@ -195,22 +229,28 @@ export async function runAttribution(options: AttributionOptions): Promise<Attri
               const row = rowFor(browser, build.label, page);
               try {
                 const result = await profiler.load(page.url, { blankUrl: page.blankUrl, extraWaitMs: page.extraWaitMs });
-                row.loads.push(result.ms);
+                addLoad(row, result.ms, result.byScript);
                 samples.set(row, [...(samples.get(row) ?? []), result.samples]);
+                if (page.observesPanel) {
+                  row.panel ??= [];
+                  row.panel.push(await readPanelTiming(profiler.page()));
+                }
                 if (page.id === BUSY_ID) {
                   const changes = await profiler.page().evaluate(() => (globalThis as { __busyChanges?: number }).__busyChanges ?? 0);
                   row.busyChanges ??= [];
                   row.busyChanges.push(changes);
                 }
                 if (page.kind === 'generated') {
+                  const panelAt = row.panel?.at(-1)?.panelAt;
+                  const panel = page.observesPanel ? `, panel at ${panelAt === null || panelAt === undefined ? 'none' : `${Math.round(panelAt)} ms`}` : '';
                   console.log(
-                    `  (f) ${browser} ${build.label} round ${round + 1}: ${page.id} ${fmt(result.ms)} ms (${result.samples} samples, load ${Math.round(result.loadMs)} ms)`,
+                    `  ${browser} ${build.label} round ${round + 1}: ${page.id} ${fmt(result.ms)} ms (${result.samples} samples, load ${Math.round(result.loadMs)} ms${panel})`,
                   );
                 } else realMs.push(result.ms);
               } catch (error) {
                 const message = (error as Error).message.split('\n')[0]!;
                 row.errors.push(message);
-                console.log(`  (f) ${browser} ${build.label} round ${round + 1}: ${page.id} failed: ${message}`);
+                console.log(`  ${browser} ${build.label} round ${round + 1}: ${page.id} failed: ${message}`);
                 // A fresh browser for what follows: the old one may be stuck on the page.
                 await closeSession();
                 profiler = await open(build);
@@ -218,7 +258,7 @@ export async function runAttribution(options: AttributionOptions): Promise<Attri
             }
             if (realMs.length) {
               console.log(
-                `  (f) ${browser} ${build.label} round ${round + 1}: ${realMs.length} real pages, median ${fmt(median(realMs))} ms, worst ${fmt(Math.max(...realMs))} ms`,
+                `  ${browser} ${build.label} round ${round + 1}: ${realMs.length} real pages, median ${fmt(median(realMs))} ms, worst ${fmt(Math.max(...realMs))} ms`,
               );
             }
             if (options.builds.length > 1) await closeSession();
@@ -239,6 +279,12 @@ export async function runAttribution(options: AttributionOptions): Promise<Attri
     row.loads = row.loads.map(round);
     row.medianMs = round(median(row.loads));
     row.medianSamples = median(samples.get(row) ?? []);
+    row.medianByScript = Object.fromEntries(Object.entries(row.scriptLoads).map(([script, loads]) => [script, round(median(loads))]));
+    const arrived = (row.panel ?? []).filter((t): t is PanelTiming & { panelAt: number } => t.panelAt !== null);
+    if (row.panel) {
+      row.panelAtMs = round(median(arrived.map((t) => t.panelAt)));
+      row.panelAfterDomContentLoadedMs = round(median(arrived.map((t) => t.panelAt - t.domContentLoaded)));
+    }
   }
   const realSummaries: RealSummary[] = [];
   for (const browser of options.browsers) {
@@ -289,7 +335,29 @@ export async function runAttribution(options: AttributionOptions): Promise<Attri
 
 const realPages = (pages: PageSpec[]) => pages.filter((p) => p.kind === 'real');
 
-/** The budgets (f) checks, each with its measured figure, for every build. */
+/** Adds one load's figures to a row: its total, and each script's share (0 for a script seen in other loads only). */
+export function addLoad(row: Pick<PageRow, 'loads' | 'scriptLoads'>, ms: number, byScript: Record<string, number>): void {
+  const before = row.loads.length;
+  row.loads.push(ms);
+  for (const script of new Set([...Object.keys(row.scriptLoads), ...Object.keys(byScript)])) {
+    const loads = row.scriptLoads[script] ?? Array.from({ length: before }, () => 0);
+    loads.push(round(byScript[script] ?? 0));
+    row.scriptLoads[script] = loads;
+  }
+}
+
+/** What the page's own observer saw (withPanelObserver): the panel's arrival and DOMContentLoaded. */
+async function readPanelTiming(page: Page): Promise<PanelTiming> {
+  return page.evaluate(() => {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return {
+      panelAt: (globalThis as { __backstoryPanelAt?: number }).__backstoryPanelAt ?? null,
+      domContentLoaded: navigation?.domContentLoadedEventEnd ?? Number.NaN,
+    };
+  });
+}
+
+/** The budgets the bench checks, each with its measured figure, for every build. */
 function checkBudgets(options: AttributionOptions, rows: PageRow[], real: RealSummary[]): BudgetCheck[] {
   const checks: BudgetCheck[] = [];
   const page = (browser: BrowserName, build: string, id: string) => {
@@ -297,6 +365,8 @@ function checkBudgets(options: AttributionOptions, rows: PageRow[], real: RealSu
     return row ? row.medianMs : null;
   };
   const summary = (browser: BrowserName, build: string) => real.find((r) => r.browser === browser && r.build === build);
+  const panelAfter = (browser: BrowserName, build: string, id: string) =>
+    rows.find((r) => r.browser === browser && r.build === build && r.page === id)?.panelAfterDomContentLoadedMs;
   for (const build of options.builds) {
     const b = build.label;
     const add = (browser: BrowserName, budget: string, limitMs: number, measuredMs: number | null | undefined) => {
@@ -311,65 +381,108 @@ function checkBudgets(options: AttributionOptions, rows: PageRow[], real: RealSu
     add('firefox', 'Firefox, real pages: median over pages', 1, summary('firefox', b)?.medianMs);
     add('firefox', 'Firefox, real pages: 90th percentile over pages', 3, summary('firefox', b)?.p90Ms);
     add('chromium', 'Chromium, relevant 20 KB page, cold start included', 12, page('chromium', b, 'relevant 20 KB'));
+    add('firefox', 'Firefox, relevant 20 KB page, cold start included', 25, page('firefox', b, 'relevant 20 KB'));
+    for (const browser of ['chromium', 'firefox'] as const) {
+      const name = browser === 'chromium' ? 'Chromium' : 'Firefox';
+      add(browser, `${name}, relevant 200 KB page: the panel after DOMContentLoaded`, 200, panelAfter(browser, b, 'relevant 200 KB'));
+    }
     add('chromium', 'Chromium, busy page (10 s of DOM changes + settle)', 2, page('chromium', b, BUSY_ID));
     add('firefox', 'Firefox, busy page (10 s of DOM changes + settle)', 2, page('firefox', b, BUSY_ID));
   }
   return checks;
 }
 
-/** Prints part (f)'s tables and budgets. */
+/** Prints the bench's tables and budgets. */
 export function printAttribution(results: AttributionResults): void {
   const builds = results.builds.map((b) => b.label);
-  const ab = builds.length === 2;
+  const several = builds.length > 1;
   const s = results.settings as { loadsPerGeneratedPage: number; loadsPerRealPage: number; secondsPerBrowser: Record<string, number> };
+  const named = several ? `; ${results.builds.map((b) => `${b.label} = ${path.dirname(b.chrome)}`).join(', ')}` : '';
   console.log(
-    `\n(f) The extension's own main-thread time by profiler attribution, ms: medians of ${s.loadsPerGeneratedPage} loads per generated page, ` +
-      `${s.loadsPerRealPage} per real page${ab ? `; A = ${results.builds[0]!.chrome.replace(/\/chrome$/, '')}, B = ${results.builds[1]!.chrome.replace(/\/chrome$/, '')}` : ''}`,
+    `\nThe extension's own main-thread time by profiler attribution, ms: medians of ${s.loadsPerGeneratedPage} loads per generated page, ` +
+      `${s.loadsPerRealPage} per real page${named}`,
   );
   for (const browser of Object.keys(results.browsers) as BrowserName[]) {
-    const table: Record<string, string | number>[] = [];
-    const ids = [...new Set(results.pages.filter((r) => r.browser === browser && r.kind === 'generated').map((r) => r.page))];
-    const cell = (build: string, id: string) => results.pages.find((r) => r.browser === browser && r.build === build && r.page === id);
-    for (const id of ids) {
-      const line: Record<string, string | number> = { page: id };
-      for (const build of builds) {
-        const row = cell(build, id);
-        line[ab ? build : 'ms'] = row?.loads.length ? row.medianMs : '–';
-        if (!ab) line.loads = row ? row.loads.map(fmt).join(' ') : '';
-        if (id === BUSY_ID && row?.busyChanges) line[ab ? `${build} changes` : 'changes'] = row.busyChanges.join(' ');
-      }
-      if (ab) line['B ÷ A'] = ratio(cell(builds[0]!, id)?.medianMs, cell(builds[1]!, id)?.medianMs);
-      table.push(line);
+    console.log(`\n${browser} ${results.browsers[browser]} (${s.secondsPerBrowser[browser] ?? '?'} s)`);
+    console.table(totalsTable(results, browser));
+    const story = storyTable(results, browser);
+    if (story.length) {
+      console.log(`${browser}, pages about the story: each script's ms, and the panel's arrival on the page's clock (ms from the navigation's start)`);
+      console.table(story);
     }
-    for (const [label, key] of [
-      ['real pages: median', 'medianMs'],
-      ['real pages: 90th percentile', 'p90Ms'],
-      ['real pages: worst', 'worstMs'],
-    ] as const) {
-      const line: Record<string, string | number> = { page: label };
-      const values: (number | undefined)[] = [];
-      for (const build of builds) {
-        const summary = results.realPages.find((r) => r.browser === browser && r.build === build);
-        values.push(summary?.[key]);
-        line[ab ? build : 'ms'] = summary ? summary[key] : '–';
-        if (!ab) line.loads = summary ? (key === 'worstMs' ? summary.worstPage : `${summary.pages} pages`) : '';
-      }
-      if (ab) line['B ÷ A'] = ratio(values[0], values[1]);
-      table.push(line);
-    }
-    console.log(`\n(f) ${browser} ${results.browsers[browser]} (${s.secondsPerBrowser[browser] ?? '?'} s)`);
-    console.table(table);
   }
   const failed = results.pages.filter((r) => r.errors.length);
   if (failed.length)
-    console.log(`(f) loads that failed: ${failed.map((r) => `${r.browser} ${r.build} ${r.page} ×${r.errors.length} (${r.errors[0]})`).join('; ')}`);
-  for (const note of results.skipped) console.log(`(f) ${note}`);
-  console.log('\n(f) budgets');
+    console.log(`loads that failed: ${failed.map((r) => `${r.browser} ${r.build} ${r.page} ×${r.errors.length} (${r.errors[0]})`).join('; ')}`);
+  for (const note of results.skipped) console.log(note);
+  console.log('\nbudgets');
   for (const check of results.budgets) {
     const verdict = check.met === null ? 'not measured' : check.met ? 'met' : 'not met';
-    console.log(`  ${ab ? `${check.build}: ` : ''}${check.budget} ≤ ${check.limitMs} ms: ${fmt(check.measuredMs)} ms, ${verdict}`);
+    console.log(`  ${several ? `${check.build}: ` : ''}${check.budget} ≤ ${check.limitMs} ms: ${fmt(check.measuredMs)} ms, ${verdict}`);
   }
-  console.log(`(f) took ${Math.floor(results.durationS / 60)} min ${results.durationS % 60} s`);
+  console.log(`the bench took ${Math.floor(results.durationS / 60)} min ${results.durationS % 60} s`);
+}
+
+type TableRow = Record<string, string | number>;
+
+/**
+ * One browser's totals: a line per generated page and three for the real pages. One build: its
+ * figure and every load; several: a column per build and each later build's ratio to the first.
+ */
+function totalsTable(results: AttributionResults, browser: BrowserName): TableRow[] {
+  const builds = results.builds.map((b) => b.label);
+  const several = builds.length > 1;
+  const cell = (build: string, id: string) => results.pages.find((r) => r.browser === browser && r.build === build && r.page === id);
+  const withRatios = (line: TableRow, values: (number | undefined)[]): TableRow => {
+    for (const [i, build] of builds.entries()) if (i > 0) line[`${build} ÷ ${builds[0]}`] = ratio(values[0], values[i]);
+    return line;
+  };
+  const table: TableRow[] = [];
+  const ids = [...new Set(results.pages.filter((r) => r.browser === browser && r.kind === 'generated').map((r) => r.page))];
+  for (const id of ids) {
+    const line: TableRow = { page: id };
+    for (const build of builds) {
+      const row = cell(build, id);
+      line[several ? build : 'ms'] = row?.loads.length ? row.medianMs : '–';
+      if (!several) line.loads = row ? row.loads.map(fmt).join(' ') : '';
+      if (id === BUSY_ID && row?.busyChanges) line[several ? `${build} changes` : 'changes'] = row.busyChanges.join(' ');
+    }
+    const values = builds.map((build) => cell(build, id)?.medianMs);
+    table.push(withRatios(line, values));
+  }
+  for (const [label, key] of [
+    ['real pages: median', 'medianMs'],
+    ['real pages: 90th percentile', 'p90Ms'],
+    ['real pages: worst', 'worstMs'],
+  ] as const) {
+    const line: TableRow = { page: label };
+    const values: (number | undefined)[] = [];
+    for (const build of builds) {
+      const summary = results.realPages.find((r) => r.browser === browser && r.build === build);
+      values.push(summary?.[key]);
+      line[several ? build : 'ms'] = summary ? summary[key] : '–';
+      if (!several) line.loads = summary ? (key === 'worstMs' ? summary.worstPage : `${summary.pages} pages`) : '';
+    }
+    table.push(withRatios(line, values));
+  }
+  return table;
+}
+
+/** One browser's pages about the story, a line per page and build: each script's share, and the panel's arrival. */
+function storyTable(results: AttributionResults, browser: BrowserName): TableRow[] {
+  return results.pages
+    .filter((r) => r.browser === browser && r.panel)
+    .map((row) => ({
+      page: row.page,
+      ...(results.builds.length > 1 ? { build: row.build } : {}),
+      'first-stage.js': row.medianByScript['first-stage.js'] ?? '–',
+      'full-stage.js': row.medianByScript['full-stage.js'] ?? '–',
+      total: row.medianMs,
+      DOMContentLoaded: round(median(row.panel!.map((t) => t.domContentLoaded))),
+      'panel at': row.panelAtMs ?? '–',
+      'panel after DOMContentLoaded': row.panelAfterDomContentLoadedMs ?? '–',
+      'loads with a panel': `${row.panel!.filter((t) => t.panelAt !== null).length} of ${row.panel!.length}`,
+    }));
 }
 
 const ratio = (a: number | undefined, b: number | undefined): string | number =>

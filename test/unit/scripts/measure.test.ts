@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findRealPages, realPageFiles } from '../../../scripts/bench/attribution-part';
+import { addLoad, findRealPages, realPageFiles } from '../../../scripts/bench/measure';
 
 let base: string;
 afterEach(() => rmSync(base, { recursive: true, force: true }));
@@ -22,5 +22,16 @@ describe('the real pages beside the repository', () => {
     expect(realPageFiles(dir, false)).toEqual(['a.html', 'b.html', 'c.html', 'd.html', 'e.html']);
     // --quick: every 4th page.
     expect(realPageFiles(dir, true)).toEqual(['a.html', 'e.html']);
+  });
+});
+
+describe("a page's loads", () => {
+  it("keep each script's ms in load order, with 0 where a script had no sample", () => {
+    const row = { loads: [] as number[], scriptLoads: {} as Record<string, number[]> };
+    addLoad(row, 2, { 'first-stage.js': 2 });
+    addLoad(row, 30.004, { 'first-stage.js': 4, 'full-stage.js': 26.004 });
+    addLoad(row, 0, {});
+    expect(row.loads).toEqual([2, 30.004, 0]);
+    expect(row.scriptLoads).toEqual({ 'first-stage.js': [2, 4, 0], 'full-stage.js': [0, 26, 0] });
   });
 });
