@@ -5,7 +5,6 @@
  * API, sends nothing, and listens for nothing but a single-page app's move to a new address.
  */
 import { FIRST_STAGE_KEY, type FirstStageState } from '../shared/first-stage-state';
-import './bench';
 import { isHtmlPage, mayBeAboutPage } from './first-look';
 import { pageKey } from './watch-navigation';
 
@@ -60,9 +59,5 @@ if (!scope[FIRST_STAGE_KEY]) {
   if (isHtmlPage(document)) {
     look();
     if (!state.candidate) watchAddress(look, controller.signal);
-  }
-  if (__BACKSTORY_BENCH__) {
-    __backstoryStamp('firstStageStartAt', true);
-    __backstoryEnd('firstStageMs');
   }
 }
