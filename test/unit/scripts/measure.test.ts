@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addLoad, findRealPages, realPageFiles } from '../../../scripts/bench/measure';
+import { findRealPages, medianOf, realPageFiles, type PageRow } from '../../../scripts/bench/measure';
 
 let base: string;
 afterEach(() => rmSync(base, { recursive: true, force: true }));
@@ -26,12 +26,12 @@ describe('the real pages beside the repository', () => {
 });
 
 describe("a page's loads", () => {
-  it("keep each script's ms in load order, with 0 where a script had no sample", () => {
-    const row = { loads: [] as number[], scriptLoads: {} as Record<string, number[]> };
-    addLoad(row, 2, { 'first-stage.js': 2 });
-    addLoad(row, 30.004, { 'first-stage.js': 4, 'full-stage.js': 26.004 });
-    addLoad(row, 0, {});
-    expect(row.loads).toEqual([2, 30.004, 0]);
-    expect(row.scriptLoads).toEqual({ 'first-stage.js': [2, 4, 0], 'full-stage.js': [0, 26, 0] });
+  it('give medians of what was measured, skipping loads where it was not (a panel that never came)', () => {
+    const load = (ms: number, panelAt: number | null) => ({ ms, byScript: { 'first-stage.js': 1 }, samples: 1, panel: { panelAt, domContentLoaded: 10 } });
+    const row: PageRow = { browser: 'chromium', build: 'A', page: 'p', kind: 'generated', errors: [], loads: [load(3, 50), load(1, null), load(2, 70.004)] };
+    expect(medianOf(row, (l) => l.ms)).toBe(2);
+    expect(medianOf(row, (l) => l.panel?.panelAt)).toBe(60);
+    expect(medianOf(row, (l) => l.byScript['full-stage.js'])).toBeNaN();
+    expect(medianOf(undefined, (l) => l.ms)).toBeNaN();
   });
 });
