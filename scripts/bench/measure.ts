@@ -111,6 +111,8 @@ const fmt = (x: number | null | undefined): string => (x === null || x === undef
 export const medianOf = (row: PageRow | undefined, of: (load: Load) => number | null | undefined): number =>
   round(median((row?.loads ?? []).map(of).filter((x): x is number => typeof x === 'number' && !Number.isNaN(x))));
 
+const totalMs = (load: Load): number => load.ms;
+
 /** The panel's arrival after DOMContentLoaded in one load, or null when it never came. */
 const panelAfter = (load: Load): number | null => (load.panel?.panelAt == null ? null : load.panel.panelAt - load.panel.domContentLoaded);
 
@@ -251,7 +253,7 @@ function summariseRealPages(options: AttributionOptions, rows: PageRow[]) {
     for (const { label: build } of options.builds) {
       const perPage = rows
         .filter((r) => r.browser === browser && r.build === build && r.kind === 'real' && r.loads.length)
-        .map((r) => ({ page: r.page, ms: medianOf(r, (l) => l.ms) }));
+        .map((r) => ({ page: r.page, ms: medianOf(r, totalMs) }));
       if (!perPage.length) continue;
       const worst = perPage.reduce((a, b) => (b.ms > a.ms ? b : a));
       const all = perPage.map((p) => p.ms);
@@ -279,16 +281,16 @@ interface Figures {
 const BUDGETS: [BrowserName, string, number, (f: Figures) => number | undefined][] = [
   ['chromium', 'Chromium, real pages: median over pages', 1, (f) => f.real?.medianMs],
   ['chromium', 'Chromium, real pages: 90th percentile over pages', 2.5, (f) => f.real?.p90Ms],
-  ['chromium', 'Chromium, generated 200 KB page without topic words', 1, (f) => medianOf(f.page('irrelevant 200 KB'), (l) => l.ms)],
-  ['chromium', 'Chromium, generated 10 MB page without topic words', 1, (f) => medianOf(f.page('irrelevant 10 MB'), (l) => l.ms)],
+  ['chromium', 'Chromium, generated 200 KB page without topic words', 1, (f) => medianOf(f.page('irrelevant 200 KB'), totalMs)],
+  ['chromium', 'Chromium, generated 10 MB page without topic words', 1, (f) => medianOf(f.page('irrelevant 10 MB'), totalMs)],
   ['firefox', 'Firefox, real pages: median over pages', 1, (f) => f.real?.medianMs],
   ['firefox', 'Firefox, real pages: 90th percentile over pages', 3, (f) => f.real?.p90Ms],
-  ['chromium', 'Chromium, relevant 20 KB page, cold start included', 12, (f) => medianOf(f.page('relevant 20 KB'), (l) => l.ms)],
-  ['firefox', 'Firefox, relevant 20 KB page, cold start included', 25, (f) => medianOf(f.page('relevant 20 KB'), (l) => l.ms)],
+  ['chromium', 'Chromium, relevant 20 KB page, cold start included', 12, (f) => medianOf(f.page('relevant 20 KB'), totalMs)],
+  ['firefox', 'Firefox, relevant 20 KB page, cold start included', 25, (f) => medianOf(f.page('relevant 20 KB'), totalMs)],
   ['chromium', 'Chromium, relevant 200 KB page: the panel after DOMContentLoaded', 200, (f) => medianOf(f.page('relevant 200 KB'), panelAfter)],
   ['firefox', 'Firefox, relevant 200 KB page: the panel after DOMContentLoaded', 200, (f) => medianOf(f.page('relevant 200 KB'), panelAfter)],
-  ['chromium', 'Chromium, busy page (10 s of DOM changes + settle)', 2, (f) => medianOf(f.page(BUSY_ID), (l) => l.ms)],
-  ['firefox', 'Firefox, busy page (10 s of DOM changes + settle)', 2, (f) => medianOf(f.page(BUSY_ID), (l) => l.ms)],
+  ['chromium', 'Chromium, busy page (10 s of DOM changes + settle)', 2, (f) => medianOf(f.page(BUSY_ID), totalMs)],
+  ['firefox', 'Firefox, busy page (10 s of DOM changes + settle)', 2, (f) => medianOf(f.page(BUSY_ID), totalMs)],
 ];
 
 /** Each budget with its measured figure (null where the run did not measure it), for every build. */
@@ -343,37 +345,18 @@ function totalsTable(results: AttributionResults, browser: BrowserName): TableRo
     for (const [i, build] of builds.entries()) if (i > 0) out[`${build} ÷ ${builds[0]}`] = ratio(values[0], values[i]);
     return out;
   };
+  const row = (build: string, id: string) => results.pages.find((r) => r.browser === browser && r.build === build && r.page === id);
   const ids = [...new Set(results.pages.filter((r) => r.browser === browser && r.kind === 'generated').map((r) => r.page))];
   const table = ids.map((id) =>
     line(
       id,
-      builds.map((build) =>
-        medianOf(
-          results.pages.find((r) => r.browser === browser && r.build === build && r.page === id),
-          (l) => l.ms,
-        ),
-      ),
+      builds.map((build) => medianOf(row(build, id), totalMs)),
     ),
   );
   const summaries = builds.map((build) => results.realPages.find((r) => r.browser === browser && r.build === build));
-  table.push(
-    line(
-      `real pages (${summaries[0]?.pages ?? 0}): median`,
-      summaries.map((r) => r?.medianMs),
-    ),
-  );
-  table.push(
-    line(
-      'real pages: 90th percentile',
-      summaries.map((r) => r?.p90Ms),
-    ),
-  );
-  table.push(
-    line(
-      `real pages: worst (${summaries[0]?.worstPage ?? '–'})`,
-      summaries.map((r) => r?.worstMs),
-    ),
-  );
+  const real = (key: 'medianMs' | 'p90Ms' | 'worstMs') => summaries.map((r) => r?.[key]);
+  table.push(line(`real pages (${summaries[0]?.pages ?? 0}): median`, real('medianMs')), line('real pages: 90th percentile', real('p90Ms')));
+  table.push(line(`real pages: worst (${summaries[0]?.worstPage ?? '–'})`, real('worstMs')));
   return table;
 }
 
@@ -386,7 +369,7 @@ function storyTable(results: AttributionResults, browser: BrowserName): TableRow
       ...(results.builds.length > 1 ? { build: row.build } : {}),
       'first-stage.js': medianOf(row, (l) => l.byScript['first-stage.js'] ?? 0),
       'full-stage.js': medianOf(row, (l) => l.byScript['full-stage.js'] ?? 0),
-      total: medianOf(row, (l) => l.ms),
+      total: medianOf(row, totalMs),
       DOMContentLoaded: medianOf(row, (l) => l.panel?.domContentLoaded),
       'panel at': medianOf(row, (l) => l.panel?.panelAt),
       'panel after DOMContentLoaded': medianOf(row, panelAfter),
