@@ -7,8 +7,8 @@ export default defineConfig({
     root: '.',
     projects: [
       {
-        // Bench-only timing code in the content script is off (see src/content/bench.ts).
-        define: { __BACKSTORY_BENCH__: 'false', __BACKSTORY_BUILD__: JSON.stringify('unit-test-build') },
+        // The build id esbuild bakes into the first stage and the popup (scripts/lib/build-extension.ts).
+        define: { __BACKSTORY_BUILD__: JSON.stringify('unit-test-build') },
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],

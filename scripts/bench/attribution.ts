@@ -1,9 +1,11 @@
 /**
- * Bench part (f): turning a profile of the page's main thread into "the extension's milliseconds".
+ * The bench: turning a profile of the page's main thread into "the extension's milliseconds".
  * A sample is the extension's when any frame on its stack comes from the extension's origin (its
  * own functions, and the DOM calls, style and layout work and garbage collection they cause, which
- * both profilers record under the calling script's frame). A sample stands for the time until the
- * next sample. Pure functions over the profilers' JSON, so they can be tested on small profiles.
+ * both profilers record under the calling script's frame), and it belongs to the script of the
+ * extension frame nearest the top of the stack (first-stage.js or full-stage.js). A sample stands
+ * for the time until the next sample. Pure functions over the profilers' JSON, so they can be
+ * tested on small profiles.
  */
 
 /** What a profile says about the extension. */
@@ -16,7 +18,22 @@ export interface Attribution {
   totalSamples: number;
   /** Time covered by the samples looked at, in ms. */
   spanMs: number;
+  /** `ms` split by the extension's script file (e.g. "first-stage.js"), in ms. */
+  byScript: Record<string, number>;
 }
+
+/**
+ * The extension file a frame's URL or Gecko location string names, e.g. "first-stage.js" in
+ * "chrome-extension://ID/first-stage.js" or "run (moz-extension://UUID/first-stage.js:1:15)[1]".
+ */
+export function scriptOf(location: string): string {
+  return /[a-z]+-extension:\/\/[^/\s]+\/([^\s:()[\]]+)/.exec(location)?.[1] ?? '?';
+}
+
+/** Adds `ms` to `script`'s share. */
+const addTo = (byScript: Record<string, number>, script: string, ms: number): void => {
+  byScript[script] = (byScript[script] ?? 0) + ms;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Chromium: the V8 CPU profile that CDP's Profiler.stop returns.
@@ -43,24 +60,26 @@ export function cdpExtensionTime(profile: CdpProfile, isExtension: (url: string)
     if (node.parent !== undefined) parent.set(node.id, node.parent);
     for (const child of node.children ?? []) parent.set(child, node.id);
   }
-  // Whether a node or any node above it is the extension's, worked out once per node.
-  const extension = new Map<number, boolean>();
-  const isExtensionNode = (id: number): boolean => {
+  // The script of the extension frame nearest to a node (itself or above it), or null: worked out once per node.
+  const script = new Map<number, string | null>();
+  const scriptAt = (id: number): string | null => {
     const path: number[] = [];
-    let answer = false;
+    let answer: string | null = null;
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const known = extension.get(at);
+      const known = script.get(at);
       if (known !== undefined) {
         answer = known;
         break;
       }
       path.push(at);
-      if (isExtension(byId.get(at)?.callFrame.url ?? '')) {
-        answer = true;
+      const url = byId.get(at)?.callFrame.url ?? '';
+      if (isExtension(url)) {
+        answer = scriptOf(url);
         break;
       }
     }
-    for (const at of path) extension.set(at, answer);
+    // Every node passed on the way up is below the answer's frame, with no extension frame of its own.
+    for (const at of path) script.set(at, answer);
     return answer;
   };
   const samples = profile.samples ?? [];
@@ -69,12 +88,16 @@ export function cdpExtensionTime(profile: CdpProfile, isExtension: (url: string)
   for (let i = 0; i < samples.length; i += 1) last += deltas[i] ?? 0;
   let us = 0;
   let count = 0;
+  const byScript: Record<string, number> = {};
   for (let i = 0; i < samples.length; i += 1) {
-    if (!isExtensionNode(samples[i]!)) continue;
+    const owner = scriptAt(samples[i]!);
+    if (owner === null) continue;
     count += 1;
-    us += i + 1 < samples.length ? (deltas[i + 1] ?? 0) : Math.max(0, profile.endTime - last);
+    const sampleUs = i + 1 < samples.length ? (deltas[i + 1] ?? 0) : Math.max(0, profile.endTime - last);
+    us += sampleUs;
+    addTo(byScript, owner, sampleUs / 1000);
   }
-  return { ms: us / 1000, samples: count, totalSamples: samples.length, spanMs: (profile.endTime - profile.startTime) / 1000 };
+  return { ms: us / 1000, samples: count, totalSamples: samples.length, spanMs: (profile.endTime - profile.startTime) / 1000, byScript };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -146,24 +169,26 @@ export function geckoExtensionTime(profile: GeckoProfile, options: GeckoOptions)
   const { thread, process } = found;
   const strings = thread.stringTable ?? profile.shared?.stringArray ?? [];
   const frameLocation = column(thread.frameTable, 'location');
-  const frameIsExtension = thread.frameTable.data.map((row) => {
+  // Each frame's extension script, or null for a frame that is not the extension's.
+  const frameScript = thread.frameTable.data.map((row) => {
     const location = row[frameLocation];
-    return typeof location === 'number' && options.isExtension(strings[location] ?? '');
+    const text = typeof location === 'number' ? (strings[location] ?? '') : '';
+    return options.isExtension(text) ? scriptOf(text) : null;
   });
   const prefixColumn = column(thread.stackTable, 'prefix');
   const frameColumn = column(thread.stackTable, 'frame');
   const stacks = thread.stackTable.data;
-  // A stack's prefix always comes before it in the table, so one pass in order settles them all.
-  const stackIsExtension: boolean[] = [];
+  // Each stack's nearest extension script. A stack's prefix always comes before it in the table,
+  // so one pass in order settles them all.
+  const stackScript: (string | null)[] = [];
   for (let i = 0; i < stacks.length; i += 1) {
     const row = stacks[i]!;
     const prefix = row[prefixColumn];
     const frame = row[frameColumn];
-    const own = typeof frame === 'number' && frameIsExtension[frame] === true;
+    const own = typeof frame === 'number' ? (frameScript[frame] ?? null) : null;
     const inherited =
-      typeof prefix === 'number' &&
-      (prefix < i ? stackIsExtension[prefix] === true : stackHasExtension(stacks, prefix, prefixColumn, frameColumn, frameIsExtension));
-    stackIsExtension.push(own || inherited);
+      typeof prefix !== 'number' ? null : prefix < i ? (stackScript[prefix] ?? null) : nearestScript(stacks, prefix, prefixColumn, frameColumn, frameScript);
+    stackScript.push(own ?? inherited);
   }
   const stackColumn = column(thread.samples, 'stack');
   const timeColumn = column(thread.samples, 'time');
@@ -173,6 +198,7 @@ export function geckoExtensionTime(profile: GeckoProfile, options: GeckoOptions)
   let ms = 0;
   let count = 0;
   let total = 0;
+  const byScript: Record<string, number> = {};
   let first: number | null = null;
   let end = 0;
   for (let i = 0; i < rows.length; i += 1) {
@@ -183,21 +209,24 @@ export function geckoExtensionTime(profile: GeckoProfile, options: GeckoOptions)
     end = next;
     total += 1;
     const stack = rows[i]![stackColumn];
-    if (typeof stack === 'number' && stackIsExtension[stack]) {
+    const owner = typeof stack === 'number' ? stackScript[stack] : null;
+    if (owner) {
       count += 1;
       ms += next - time;
+      addTo(byScript, owner, next - time);
     }
   }
-  return { ms, samples: count, totalSamples: total, spanMs: first === null ? 0 : end - first };
+  return { ms, samples: count, totalSamples: total, spanMs: first === null ? 0 : end - first, byScript };
 }
 
 /** The slow path for a table whose prefixes are not in order (Firefox writes them in order). */
-function stackHasExtension(stacks: unknown[][], start: number, prefixColumn: number, frameColumn: number, frameIsExtension: boolean[]): boolean {
+function nearestScript(stacks: unknown[][], start: number, prefixColumn: number, frameColumn: number, frameScript: (string | null)[]): string | null {
   const seen = new Set<number>();
   for (let at: unknown = start; typeof at === 'number' && !seen.has(at); at = stacks[at]?.[prefixColumn]) {
     seen.add(at);
     const frame = stacks[at]?.[frameColumn];
-    if (typeof frame === 'number' && frameIsExtension[frame]) return true;
+    const script = typeof frame === 'number' ? frameScript[frame] : null;
+    if (script) return script;
   }
-  return false;
+  return null;
 }

@@ -1,5 +1,5 @@
 /**
- * Generates seeded news-like pages for the benchmark: a site header and navigation, an article of
+ * Generates seeded news-like pages for the bench: a site header and navigation, an article of
  * the requested amount of text with a story term about once per 2,000 characters, a related-stories
  * aside, a JSON-LD script, a style block and a footer. Same seed, same page.
  */
@@ -124,4 +124,33 @@ export function generateBusyPage(seed: number): GeneratedPage {
 })();</script>`;
   const html = page.html.replace('<footer>', `${live}<footer>`).replace('</body>', `${script}</body>`);
   return { ...page, html };
+}
+
+/** The element the extension's panel lives in (its shadow host, appended to the body). */
+const PANEL_TAG = 'backstory-panel';
+
+/**
+ * Adds to a page the bench's own observer of the extension, a script at the end of the body: when
+ * the panel's host element arrives it sets `window.__backstoryPanelAt` to the time, in ms from the
+ * navigation's start (`performance.now()`), as the page's own scripts would see it. It watches
+ * only the body's and the root's children, from after the parser has read the article, so the
+ * page pays nothing while it is parsed.
+ */
+export function withPanelObserver(html: string): string {
+  const script = `<script>(function () {
+  var observer = new MutationObserver(function (records) {
+    for (var i = 0; i < records.length; i += 1) {
+      for (var j = 0; j < records[i].addedNodes.length; j += 1) {
+        if (records[i].addedNodes[j].localName === '${PANEL_TAG}') {
+          window.__backstoryPanelAt = performance.now();
+          observer.disconnect();
+          return;
+        }
+      }
+    }
+  });
+  observer.observe(document.body, { childList: true });
+  observer.observe(document.documentElement, { childList: true });
+})();</script>`;
+  return html.replace('</body>', `${script}</body>`);
 }

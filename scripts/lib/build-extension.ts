@@ -111,27 +111,9 @@ export function buildId(): string {
   return hash.digest('hex').slice(0, 12);
 }
 
-/** What the bench build puts in front of each bundle: see src/content/bench.ts. */
-const BENCH_BANNER = `var __backstoryBegun = { '': performance.now() };
-function __backstoryBegin(name) { __backstoryBegun[name] = performance.now(); }
-function __backstoryEnd(name, ms) {
-  var data = document.documentElement.dataset, marks = JSON.parse(data.backstoryBench || '{}');
-  marks[name] = (marks[name] || 0) + (ms === undefined ? performance.now() - (__backstoryBegun[name] ?? __backstoryBegun['']) : ms);
-  data.backstoryBench = JSON.stringify(marks);
-}
-function __backstoryStamp(name, fromStart) {
-  __backstoryEnd(name, fromStart ? __backstoryBegun[''] : performance.now());
-}`;
-
 export interface BuildOptions {
   /** Where to write the chrome/ and firefox/ folders (default dist/, emptied first). */
   into?: string;
-  /**
-   * For `npm run bench` only: the content script writes its own timings into the page (see
-   * src/content/bench.ts). Every other build defines __BACKSTORY_BENCH__ false, and esbuild drops
-   * that code.
-   */
-  bench?: boolean;
 }
 
 /** Builds both browsers' unpacked extensions and returns their folders. */
@@ -152,9 +134,7 @@ export async function buildExtension(options: BuildOptions = {}): Promise<Record
     target,
     legalComments: 'none',
     plugins: [minifyCssPlugin, pageStoryPlugin],
-    define: { __BACKSTORY_BENCH__: String(options.bench === true), __BACKSTORY_BUILD__: JSON.stringify(buildId()) },
-    // The bench build's clock starts before any of the content script's own code runs.
-    banner: options.bench ? { js: BENCH_BANNER } : undefined,
+    define: { __BACKSTORY_BUILD__: JSON.stringify(buildId()) },
     charset: 'utf8',
     logLevel: 'warning',
   });

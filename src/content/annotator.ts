@@ -58,8 +58,6 @@ export interface Annotator {
   mentions(): readonly Mention[];
   /** How many mentions there are, marked or not. */
   count(): number;
-  /** Main-thread time spent in marking slices so far, in ms (for the benchmark). */
-  workMs(): number;
   /** The marked mention whose text contains `node` at `offset`, if any. */
   mentionAt(node: Node, offset: number): Mention | undefined;
   stop(): void;
@@ -90,7 +88,6 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
   let count = 0;
   let marked = 0;
   let changedSinceDraw = false;
-  let workMs = 0;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
 
@@ -289,7 +286,6 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
         if (!node) break;
         units += 1 + markText(node, nextInOrder);
       }
-      workMs += performance.now() - start;
       if (pending()) {
         await yieldToBrowser();
       } else {
@@ -345,7 +341,6 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
     idle: () => running,
     mentions: order.all,
     count: () => count,
-    workMs: () => workMs,
     mentionAt: (node, offset) => mentionIn(atNode.get(node as Text), offset),
     stop,
   };

@@ -6,7 +6,6 @@
 import { parsePageSetup, parseToPage, warnIgnored, type PageSetup, type PageStatus, type PageVerdict, type ToBackground } from '../shared/messages';
 import { useMessages } from '../shared/i18n';
 import { isBlocked, parseSettings, type Settings } from '../shared/settings';
-import './bench';
 import { neither, toPageVerdict } from './classify-page';
 import { runPage, type PageRun } from './page-run';
 import { onRuntimeMessage, runtimeId, sendToBackground } from './runtime';
@@ -51,7 +50,6 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
   };
 
   const start = (): void => {
-    if (__BACKSTORY_BENCH__) __backstoryBegin('firstRunMs');
     run?.stop();
     const hidden = !answered || isBlocked(settings, win.location.hostname) || dismissedPage === pageKey(win);
     run = runPage(doc, win.location.href, {
@@ -65,12 +63,6 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
     });
     verdict = toPageVerdict(run.verdict);
     report();
-    if (__BACKSTORY_BENCH__) {
-      if (run.panel) __backstoryStamp('panelAt');
-      __backstoryEnd('firstRunMs');
-      const { annotator } = run;
-      void (annotator?.idle() ?? Promise.resolve()).then(() => __backstoryEnd('markingMs', annotator?.workMs() ?? 0));
-    }
   };
 
   /**
@@ -81,14 +73,12 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
    */
   const setUp = async (): Promise<void> => {
     const setup = await askSetup();
-    if (__BACKSTORY_BENCH__) __backstoryBegin('setupMs');
     answered = setup !== null;
     if (setup) {
       settings = setup.settings;
       useMessages(setup.messages);
       if (setup.dismissed) dismissedPage = pageKey(win);
     }
-    if (__BACKSTORY_BENCH__) __backstoryEnd('setupMs');
   };
 
   /** Runs, unless the content script was stopped meanwhile. */

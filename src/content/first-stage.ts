@@ -6,7 +6,6 @@
  */
 import { FIRST_STAGE_KEY, type FirstStageState } from '../shared/first-stage-state';
 import type { ToBackground } from '../shared/messages';
-import './bench';
 import { isHtmlPage, mayBeAboutPage } from './first-look';
 import { pageKey } from './watch-navigation';
 
@@ -66,9 +65,5 @@ if (!scope[FIRST_STAGE_KEY]) {
   if (isHtmlPage(document)) {
     look();
     if (!state.candidate) watchAddress(look, controller.signal);
-  }
-  if (__BACKSTORY_BENCH__) {
-    __backstoryStamp('firstStageStartAt', true);
-    __backstoryEnd('firstStageMs');
   }
 }

@@ -1,7 +1,6 @@
 // The full stage's entry: the background injects it into a page whose first stage (first-stage.ts)
 // found a possible mention of the story. The flag lives in the extension's isolated world, so a
 // second injection into the same page finds it and does nothing: one page, one panel.
-import './bench';
 import { startContentScript } from './content-script';
 
 const FLAG = '__backstoryContentScript';
@@ -9,6 +8,4 @@ const scope = globalThis as typeof globalThis & { [FLAG]?: boolean };
 if (!scope[FLAG]) {
   scope[FLAG] = true;
   startContentScript(document, window);
-  // The bundle's own set-up and the extension APIs' (listeners, the first message) as one figure.
-  if (__BACKSTORY_BENCH__) __backstoryEnd('scriptMs');
 }

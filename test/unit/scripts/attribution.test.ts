@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cdpExtensionTime, geckoExtensionTime, type CdpProfile, type GeckoProfile } from '../../../scripts/bench/attribution';
+import { cdpExtensionTime, geckoExtensionTime, scriptOf, type CdpProfile, type GeckoProfile } from '../../../scripts/bench/attribution';
 import { median, percentile } from '../../../scripts/bench/stats';
 
 const EXT = 'chrome-extension://abcdefghijklmnop/';
@@ -80,7 +80,18 @@ describe('cdpExtensionTime', () => {
   });
 
   it('an empty profile costs nothing', () => {
-    expect(cdpExtensionTime({ nodes: [], startTime: 0, endTime: 0 }, isChromeExt)).toEqual({ ms: 0, samples: 0, totalSamples: 0, spanMs: 0 });
+    expect(cdpExtensionTime({ nodes: [], startTime: 0, endTime: 0 }, isChromeExt)).toEqual({ ms: 0, samples: 0, totalSamples: 0, spanMs: 0, byScript: {} });
+  });
+
+  it('gives each sample to the script of the extension frame nearest the top of its stack', () => {
+    // Node 4 (first-stage.js under page code), 7 (under first-stage.js run), 10 (another extension's
+    // script under full-stage.js mark): 200, 400 and 800 µs.
+    const p = cdpProfile([2, 4, 7, 10, 8], [0, 100, 200, 400, 800], 1_000_000 + 1_500 + 1_600);
+    const a = cdpExtensionTime(p, isChromeExt);
+    expect(Object.keys(a.byScript).sort()).toEqual(['first-stage.js', 'full-stage.js']);
+    expect(a.byScript['first-stage.js']).toBeCloseTo(0.6, 10);
+    expect(a.byScript['full-stage.js']).toBeCloseTo(0.8, 10);
+    expect(a.ms).toBeCloseTo(1.4, 10);
   });
 });
 
@@ -201,6 +212,18 @@ describe('geckoExtensionTime', () => {
     expect(a.spanMs).toBeCloseTo(11, 10);
   });
 
+  it("splits the extension's time by script file", () => {
+    const p = geckoProfile();
+    const main = p.processes![0]!.threads[1]!;
+    // A stack under first-stage.js whose nearest extension frame is full-stage.js (stack 7).
+    main.stackTable.data.push([6, 2]);
+    main.frameTable.data.push([5, false, 0]);
+    main.samples.data.push([21, 7]);
+    const a = geckoExtensionTime(p, { pid: 200, isExtension: isMozExt });
+    // t=11, 12 and 19 are first-stage.js (1 + 3 + 1 ms); t=21 is full-stage.js (one interval, the last sample).
+    expect(a.byScript).toEqual({ 'first-stage.js': 5, 'full-stage.js': 1 });
+  });
+
   it('gives the last sample one sampling interval', () => {
     const p = geckoProfile();
     const main = p.processes![0]!.threads[1]!;
@@ -245,6 +268,15 @@ describe('geckoExtensionTime', () => {
       [1, 11],
     ].map(([stack, time]) => [time, stack]);
     expect(geckoExtensionTime(p, { pid: 200, isExtension: isMozExt }).samples).toBe(2);
+  });
+});
+
+describe('scriptOf', () => {
+  it("names the extension's file in a URL or a Gecko location string", () => {
+    expect(scriptOf(`${EXT}full-stage.js`)).toBe('full-stage.js');
+    expect(scriptOf(`run (moz-extension://${UUID}/first-stage.js:1:15)[1]`)).toBe('first-stage.js');
+    expect(scriptOf(`moz-extension://${UUID}/full-stage.js[1]`)).toBe('full-stage.js');
+    expect(scriptOf('Reflow http://127.0.0.1/page.html')).toBe('?');
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findRealPages, realPageFiles } from '../../../scripts/bench/attribution-part';
+import { findRealPages, medianOf, realPageFiles, type PageRow } from '../../../scripts/bench/measure';
 
 let base: string;
 afterEach(() => rmSync(base, { recursive: true, force: true }));
@@ -22,5 +22,16 @@ describe('the real pages beside the repository', () => {
     expect(realPageFiles(dir, false)).toEqual(['a.html', 'b.html', 'c.html', 'd.html', 'e.html']);
     // --quick: every 4th page.
     expect(realPageFiles(dir, true)).toEqual(['a.html', 'e.html']);
+  });
+});
+
+describe("a page's loads", () => {
+  it('give medians of what was measured, skipping loads where it was not (a panel that never came)', () => {
+    const load = (ms: number, panelAt: number | null) => ({ ms, byScript: { 'first-stage.js': 1 }, samples: 1, panel: { panelAt, domContentLoaded: 10 } });
+    const row: PageRow = { browser: 'chromium', build: 'A', page: 'p', kind: 'generated', errors: [], loads: [load(3, 50), load(1, null), load(2, 70.004)] };
+    expect(medianOf(row, (l) => l.ms)).toBe(2);
+    expect(medianOf(row, (l) => l.panel?.panelAt)).toBe(60);
+    expect(medianOf(row, (l) => l.byScript['full-stage.js'])).toBeNaN();
+    expect(medianOf(undefined, (l) => l.ms)).toBeNaN();
   });
 });
