@@ -38,9 +38,9 @@ type HighlightSet = Set<AbstractRange>;
 
 /**
  * Registers the two highlights (every mark, and the current one) in the page's highlight registry.
- * Chrome 105+ and Firefox 140+ (the manifest's minimum) have the API; in an older Chrome the
- * highlights go into a registry of our own, so nothing is drawn but mentions are still counted
- * and explained on hover.
+ * Firefox has the API from 140, the manifest's minimum, and Chrome from 105; the manifest sets no
+ * minimum Chrome, so in an older one the highlights go into a registry of our own: nothing is
+ * drawn, but mentions are still counted and explained on hover.
  */
 export function createMarkRenderer(): MarkRenderer {
   const api = globalThis as unknown as { CSS?: { highlights?: Map<string, HighlightSet> }; Highlight?: new () => HighlightSet };
