@@ -13,8 +13,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'jsdom',
-          // The browser's i18n API over the real English messages (src/_locales/en/messages.json).
-          setupFiles: ['test/unit/helpers/i18n-setup.ts'],
+          // The browser's i18n API over the real English messages (src/_locales/en/messages.json), and
+          // the CSS Custom Highlight API the marks are drawn with (jsdom has none).
+          setupFiles: ['test/unit/helpers/i18n-setup.ts', 'test/unit/helpers/highlights-setup.ts'],
         },
       },
       {

@@ -27,7 +27,6 @@ export interface PageRun {
 }
 
 export interface PageRunOptions {
-  renderer?: 'highlight' | 'wrap';
   /** The reader's settings (defaults where not given). */
   settings?: Settings;
   /** Classify only: show nothing (the reader turned the site off, or closed the panel on this page). */
@@ -67,7 +66,6 @@ export function runPage(doc: Document, url: string, options: PageRunOptions = {}
   const annotator = settings.highlights
     ? startAnnotator(root, entitiesToMark(pageStory.entities, verdict.topics, ncscIsUk(verdict)), {
         signal: controller.signal,
-        renderer: options.renderer,
         onChange: (count) => panel.setMentionCount(count),
       })
     : null;

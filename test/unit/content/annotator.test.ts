@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { liveRange, MAX_DRAWN, startAnnotator, type Annotator } from '../../../src/content/annotator';
 import { findMentionsInNode, LONG_TEXT } from '../../../src/content/long-text';
+import { CURRENT_HIGHLIGHT, MARK_HIGHLIGHT } from '../../../src/content/mark-renderer';
 import { compileMatcher, entitiesToMark, findMentions } from '../../../src/content/mentions';
 import { story } from '../../../src/shared/story';
 
@@ -17,14 +18,18 @@ const ARTICLE = `<nav><a>Kaspersky deals</a></nav>
 let annotator: Annotator | null = null;
 let controller: AbortController;
 
-function start(renderer: 'highlight' | 'wrap' = 'wrap', html = ARTICLE): Annotator {
+function start(html = ARTICLE): Annotator {
   document.body.innerHTML = html;
   controller = new AbortController();
-  annotator = startAnnotator(document.getElementById('story')!, story.entities, { signal: controller.signal, renderer, debounceMs: 5 });
+  annotator = startAnnotator(document.getElementById('story')!, story.entities, { signal: controller.signal, debounceMs: 5 });
   return annotator;
 }
 
 const words = (a: Annotator) => a.mentions().map((m) => liveRange(m).toString());
+/** The ranges of the page's highlight of marks (CSS.highlights, stubbed in test/unit/helpers/highlights-setup.ts). */
+const drawn = (): AbstractRange[] => [...(CSS.highlights.get(MARK_HIGHLIGHT) ?? [])];
+/** The text a range of one text node covers. */
+const textOf = (range: AbstractRange) => (range.startContainer as Text).data.slice(range.startOffset, range.endOffset);
 const settle = (ms = 40) => new Promise((resolve) => setTimeout(resolve, ms));
 
 afterEach(() => {
@@ -48,13 +53,13 @@ describe('mention matching', () => {
   });
 });
 
-describe('startAnnotator (wrap renderer, as used where CSS highlights are missing)', () => {
+describe('startAnnotator', () => {
   it('marks mentions in the article text only, in document order', async () => {
     const a = start();
     await a.idle();
     expect(words(a)).toEqual(['Barclays', 'Kaspersky', 'Kaspersky Lab', 'Reuters', 'National Cyber Security Centre', 'Ciaran Martin']);
-    expect(document.querySelectorAll('backstory-mark')).toHaveLength(6);
-    expect(document.querySelector('nav')!.innerHTML).not.toContain('backstory-mark');
+    expect(drawn().map(textOf)).toEqual(['Barclays', 'Kaspersky', 'Kaspersky Lab', 'Reuters', 'National Cyber Security Centre', 'Ciaran Martin']);
+    expect(drawn().filter((range) => document.querySelector('nav')!.contains(range.startContainer))).toEqual([]);
     expect(document.querySelector('textarea')!.value).toBe('Kaspersky in a form');
   });
 
@@ -62,7 +67,6 @@ describe('startAnnotator (wrap renderer, as used where CSS highlights are missin
     // "NCSC" is a whole word in its own node (how the page marks it up), though the paragraph's
     // text reads "NCSCs"; the other paragraphs hold no name at all.
     const a = start(
-      'wrap',
       `<article id="story"><p>Nothing here, <em>nothing</em> at all.</p>
       <p><em>NCSC</em>s said so.</p><p>Still <a href="#">nothing</a>.</p><p>Then <b>Kaspersky</b> replied.</p></article>`,
     );
@@ -70,16 +74,18 @@ describe('startAnnotator (wrap renderer, as used where CSS highlights are missin
     expect(words(a)).toEqual(['NCSC', 'Kaspersky']);
   });
 
-  it('keeps the page text the same, and teardown restores the DOM exactly (same text nodes)', async () => {
+  it('leaves the DOM as it was (same text nodes) while marking and after teardown, which takes the highlights away', async () => {
     document.body.innerHTML = ARTICLE;
     const original = document.body.cloneNode(true);
     const node = document.querySelector('#story p')!.firstChild;
     controller = new AbortController();
-    annotator = startAnnotator(document.getElementById('story')!, story.entities, { signal: controller.signal, renderer: 'wrap' });
+    annotator = startAnnotator(document.getElementById('story')!, story.entities, { signal: controller.signal });
     await annotator.idle();
-    expect(document.querySelectorAll('backstory-mark').length).toBeGreaterThan(0);
+    expect(drawn().length).toBeGreaterThan(0);
     expect(document.body.textContent).toBe(original.textContent);
+    expect(document.body.isEqualNode(original)).toBe(true);
     annotator.stop();
+    expect(CSS.highlights.size).toBe(0);
     expect(document.body.innerHTML).toBe((original as HTMLElement).innerHTML);
     expect(document.body.isEqualNode(original)).toBe(true);
     expect(document.querySelector('#story p')!.firstChild).toBe(node);
@@ -94,10 +100,16 @@ describe('startAnnotator (wrap renderer, as used where CSS highlights are missin
     await settle();
     await a.idle();
     expect(words(a)).toContain('Barclays');
-    expect(a.mentions().filter((m) => m.node.parentElement?.parentElement === p)).toHaveLength(1);
+    expect(a.mentions().filter((m) => m.node.parentElement === p)).toHaveLength(1);
+    expect(
+      drawn()
+        .filter((range) => range.startContainer.parentElement === p)
+        .map(textOf),
+    ).toEqual(['Barclays']);
     const count = a.mentions().length;
     await settle(60);
     expect(a.mentions()).toHaveLength(count);
+    expect(drawn()).toHaveLength(count);
   });
 
   it('drops mentions whose text the page removed, and re-marks rewritten text', async () => {
@@ -109,22 +121,28 @@ describe('startAnnotator (wrap renderer, as used where CSS highlights are missin
     await settle();
     await a.idle();
     expect(words(a)).toEqual(['Kaspersky Lab', 'Reuters', 'Reuters', 'Barclays']);
+    // The removed and rewritten text's marks are gone from the highlight; the new ones are in it.
+    expect(drawn().map(textOf).sort()).toEqual(['Barclays', 'Kaspersky Lab', 'Reuters', 'Reuters']);
   });
 
   it('finds the mention under a text position', async () => {
     const a = start();
     await a.idle();
     const mention = a.mentions().find((m) => m.entity.id === 'ciaran-martin')!;
-    expect(a.mentionAt(mention.node, 3)).toBe(mention);
+    expect(a.mentionAt(mention.node, mention.start + 3)).toBe(mention);
+    expect(a.mentionAt(mention.node, mention.start - 2)).toBeUndefined();
     expect(a.mentionAt(document.body, 0)).toBeUndefined();
   });
 
   it('aborting its signal undoes everything', async () => {
     const a = start();
     await a.idle();
+    expect(CSS.highlights.has(MARK_HIGHLIGHT)).toBe(true);
     controller.abort();
-    expect(document.querySelectorAll('backstory-mark')).toHaveLength(0);
+    expect(CSS.highlights.has(MARK_HIGHLIGHT)).toBe(false);
+    expect(CSS.highlights.has(CURRENT_HIGHLIGHT)).toBe(false);
     expect(a.mentions()).toEqual([]);
+    expect(a.count()).toBe(0);
   });
 });
 
@@ -172,11 +190,12 @@ describe('huge pages', () => {
     const data = vi.spyOn(CharacterData.prototype, 'data', 'get');
     const textContent = vi.spyOn(Node.prototype, 'textContent', 'get');
     try {
-      const a = startAnnotator(document.getElementById('story')!, story.entities, { signal: new AbortController().signal, renderer: 'wrap' });
+      const a = startAnnotator(document.getElementById('story')!, story.entities, { signal: new AbortController().signal });
       annotator = a;
       await a.idle();
       expect(a.count()).toBe(1 + findMentions(body, matcher).length);
       expect(words(a)).toEqual(['Kaspersky']);
+      expect(drawn().map((range) => range.startContainer)).toEqual([document.querySelector('#story h1')!.firstChild]);
       expect(document.querySelector('#story p')!.firstChild).toBe(node);
       expect(data.mock.contexts).not.toContain(node);
       expect(textContent.mock.contexts).not.toContain(node.parentNode);
@@ -186,24 +205,28 @@ describe('huge pages', () => {
     }
   });
 
-  it(`marks at most ${MAX_DRAWN} mentions, a paragraph's all or none, and counts every one`, async () => {
+  it(`marks the first ${MAX_DRAWN} mentions in document order, the limit falling inside a paragraph, and counts every one`, async () => {
     const paragraph = '<p>Kaspersky and the NCSC met Barclays, then Reuters, Kaspersky, NCSC, Barclays, Reuters, Kaspersky and NCSC.</p>';
     const counts: number[] = [];
-    document.body.innerHTML = `<article id="story">${paragraph.repeat(153)}</article>`;
+    // A lead of 3 mentions, then 153 paragraphs of 10: the 1,000th mention is the 7th of paragraph 100.
+    document.body.innerHTML = `<article id="story"><p>Kaspersky, the NCSC and Barclays.</p>${paragraph.repeat(153)}</article>`;
     controller = new AbortController();
     annotator = startAnnotator(document.getElementById('story')!, story.entities, {
       signal: controller.signal,
-      renderer: 'wrap',
       onChange: (n) => counts.push(n),
     });
     await annotator.idle();
-    expect(annotator.count()).toBe(1_530);
-    expect(counts.at(-1)).toBe(1_530);
+    expect(annotator.count()).toBe(1_533);
+    expect(counts.at(-1)).toBe(1_533);
     expect(annotator.mentions()).toHaveLength(1_000);
-    expect(document.querySelectorAll('backstory-mark')).toHaveLength(1_000);
-    // The first hundred paragraphs are marked, the rest left as they were.
-    expect(document.querySelectorAll('#story > p')[99]!.querySelectorAll('backstory-mark')).toHaveLength(10);
-    expect(document.querySelectorAll('#story > p')[100]!.querySelectorAll('backstory-mark')).toHaveLength(0);
+    expect(drawn()).toHaveLength(1_000);
+    const paragraphs = document.querySelectorAll('#story > p');
+    const marksIn = (i: number) => drawn().filter((range) => range.startContainer.parentNode === paragraphs[i]);
+    // The first hundred paragraphs are marked, the next one in part, the rest not at all.
+    expect(marksIn(0)).toHaveLength(3);
+    expect(marksIn(99)).toHaveLength(10);
+    expect(marksIn(100).map(textOf)).toEqual(['Kaspersky', 'NCSC', 'Barclays', 'Reuters', 'Kaspersky', 'NCSC', 'Barclays']);
+    expect(marksIn(101)).toHaveLength(0);
   });
 
   it('keeps marks the page adds later in document order', async () => {
@@ -216,24 +239,24 @@ describe('huge pages', () => {
     story.append(last);
     await settle();
     await a.idle();
-    const nodes = a.mentions().map((m) => m.node);
+    const mentions = a.mentions();
     expect(words(a)[0]).toBe('Reuters');
     expect(words(a).at(-1)).toBe('Barclays');
-    for (let i = 1; i < nodes.length; i += 1) expect(nodes[i - 1]!.compareDocumentPosition(nodes[i]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // Each mention after the one before it: later in the same text node, or in a later node.
+    for (let i = 1; i < mentions.length; i += 1) {
+      const [before, after] = [mentions[i - 1]!, mentions[i]!];
+      if (before.node === after.node) expect(before.end).toBeLessThanOrEqual(after.start);
+      else expect(before.node.compareDocumentPosition(after.node) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    }
   });
 });
 
 describe('startAnnotator (CSS highlights)', () => {
-  const registry = new Map<string, Set<AbstractRange>>();
-  beforeAll(() => {
-    vi.stubGlobal('CSS', { highlights: registry });
-    vi.stubGlobal('Highlight', class extends Set<AbstractRange> {});
-  });
-  afterAll(() => vi.unstubAllGlobals());
+  const registry = CSS.highlights;
 
   it('draws every mark in one highlight without touching the DOM, and finds the mark under a text position', async () => {
     const html = '<article id="story"><p>Kaspersky, the NCSC and Barclays said Reuters was right about Kaspersky Lab.</p></article>';
-    const a = start('highlight', html);
+    const a = start(html);
     await a.idle();
     expect(document.getElementById('story')!.outerHTML).toBe(html);
     expect(registry.get('backstory-mention')!.size).toBe(5);

@@ -32,6 +32,7 @@ const sent = (type: string) => mocks.sendMessage.mock.calls.map((c) => c[0]).fil
 
 import { pageMessages } from '../../../src/background/page-messages';
 import { canAnnotate } from '../../../src/content/classify-page';
+import { MARK_HIGHLIGHT } from '../../../src/content/mark-renderer';
 import { startContentScript, type ContentScript } from '../../../src/content/content-script';
 import { PANEL_TAG } from '../../../src/content/panel';
 import { useMessages } from '../../../src/shared/i18n';
@@ -109,7 +110,7 @@ describe('startContentScript', () => {
     await script.ready;
     // It may be a site the reader turned off: nothing is shown until the background can say.
     expect(document.querySelector(PANEL_TAG)).toBeNull();
-    expect(document.querySelectorAll('backstory-mark')).toHaveLength(0);
+    expect(CSS.highlights.has(MARK_HIGHLIGHT)).toBe(false);
     expect(script.verdict().topics).toEqual(['kaspersky']);
   });
 

@@ -1,11 +1,11 @@
 // Property tests over random DOM trees (fast-check): whatever the extension injects or marks, the
-// page's text stays the same, nothing is marked where it must not be, and teardown leaves the DOM
-// equal (isEqualNode, and shadow roots' contents) to what it was. jsdom has no CSS highlights, so
-// marks here use the fallback that does change the DOM: the harder case for these properties.
+// page's text stays the same, the marks cover exactly the mentions in article text, and teardown
+// leaves the DOM equal (isEqualNode, and shadow roots' contents) to what it was and takes the
+// highlights away. Marks are CSS highlight ranges, as in the browsers (test/unit/helpers/highlights-setup.ts).
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startAnnotator } from '../../../src/content/annotator';
-import { MARK_TAG } from '../../../src/content/mark-renderer';
+import { MARK_HIGHLIGHT } from '../../../src/content/mark-renderer';
 import { runPage } from '../../../src/content/page-run';
 import { INLINE_TAGS, scopeChecker } from '../../../src/content/boilerplate';
 import { compileMatcher, findMentions } from '../../../src/content/mentions';
@@ -136,10 +136,13 @@ function pageText(root: Node): string {
 /** Class, id and role name boxes of boilerplate on block elements; an inline <em class="related"> is still text. */
 const BOX_TAGS = `:is(${READ_TAGS.filter((tag) => !['span', 'a', 'em', 'strong', 'b'].includes(tag)).join(',')})`;
 
+/** The ranges of the page's highlight of marks. */
+const drawn = (): AbstractRange[] => [...(CSS.highlights.get(MARK_HIGHLIGHT) ?? [])];
+
 /** Marks that sit where they must not: inside skipped, hidden or editable elements. */
-function misplacedMarks(): Element[] {
-  return Array.from(document.querySelectorAll(MARK_TAG)).filter((mark) =>
-    mark.parentElement?.closest(
+function misplacedMarks(): AbstractRange[] {
+  return drawn().filter((range) =>
+    range.startContainer.parentElement?.closest(
       `${SKIP_TAGS.join(',')}, [contenteditable="true"], [hidden], [aria-hidden="true"], ${BOX_TAGS}.related-stories, ${BOX_TAGS}[role="navigation"], ${BOX_TAGS}#comments`,
     ),
   );
@@ -160,16 +163,22 @@ describe('random DOM trees', () => {
         const shadowBefore = shadows(document.body);
         const expected = mentionsNodeByNode(document.body.firstElementChild!);
         const controller = new AbortController();
-        const annotator = startAnnotator(document.body.firstElementChild!, story.entities, { signal: controller.signal, renderer: 'wrap' });
+        const annotator = startAnnotator(document.body.firstElementChild!, story.entities, { signal: controller.signal });
         await annotator.idle();
         // Every mention in article text is marked, none is missed (paragraphs are passed over whole
         // only when they cannot hold one).
-        expect(annotator.count()).toBe(expected);
+        expect(annotator.count()).toBe(expected.length);
         expect(pageText(document.body)).toBe(text);
         expect(misplacedMarks()).toEqual([]);
-        // Every mark holds exactly one mention's words.
-        for (const mention of annotator.mentions()) expect(mention.node.parentElement!.localName).toBe(MARK_TAG);
+        // Every mark covers exactly one mention's words, in document order, and is drawn.
+        expect(annotator.mentions().map((m) => [m.node, m.start, m.end, m.entity.id])).toEqual(expected);
+        expect(drawn().map((r) => [r.startContainer, r.startOffset, r.endContainer, r.endOffset])).toEqual(
+          expected.map(([node, start, end]) => [node, start, node, end]),
+        );
+        // Highlights leave the DOM alone.
+        expect(document.body.isEqualNode(before)).toBe(true);
         controller.abort();
+        expect(CSS.highlights.size).toBe(0);
         expect(document.body.isEqualNode(before)).toBe(true);
         expect(shadows(document.body)).toEqual(shadowBefore);
       }),
@@ -193,13 +202,17 @@ describe('random DOM trees', () => {
         document.body.append(lead);
         const before = document.body.cloneNode(true);
         const text = pageText(document.body);
-        const run = runPage(document, 'https://news.example.co.uk/kaspersky', { renderer: 'wrap' });
+        const run = runPage(document, 'https://news.example.co.uk/kaspersky');
         expect(run.verdict.relevant).toBe(true);
         await run.annotator!.idle();
         expect(document.querySelectorAll('backstory-panel')).toHaveLength(1);
         expect(pageText(document.body)).toBe(text);
         expect(misplacedMarks()).toEqual([]);
+        // The lead's four mentions of Kaspersky at least are marked, and every marked mention is drawn.
+        expect(drawn().length).toBeGreaterThanOrEqual(4);
+        expect(drawn()).toHaveLength(run.annotator!.mentions().length);
         run.stop();
+        expect(CSS.highlights.size).toBe(0);
         expect(document.body.isEqualNode(before)).toBe(true);
       }),
       { numRuns: RUNS },
@@ -248,14 +261,15 @@ function readNodeByNode(root: Element): { text: string; headings: string[] } {
   return { text: text.replace(/[ \t\r\f\v]+/g, ' '), headings: headings.map((h) => h.textContent!.trim()) };
 }
 
-/** How many mentions the article text holds, counted text node by text node. */
-function mentionsNodeByNode(root: Element): number {
+/** The mentions the article text holds, found text node by text node, in document order: [node, start, end, entity id]. */
+function mentionsNodeByNode(root: Element): [Text, number, number, string][] {
   const inScope = scopeChecker(root);
   const matcher = compileMatcher(story.entities);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  let n = 0;
+  const found: [Text, number, number, string][] = [];
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    if (inScope(node.parentElement)) n += findMentions(node.data, matcher).length;
+    if (!inScope(node.parentElement)) continue;
+    for (const m of findMentions(node.data, matcher)) found.push([node, m.start, m.end, m.entity.id]);
   }
-  return n;
+  return found;
 }

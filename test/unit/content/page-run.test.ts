@@ -1,5 +1,6 @@
 // biome-ignore lint/correctness/noUnusedImports: `it` is used; Biome 2.6.8 reports it unused in this file (a false positive).
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CURRENT_HIGHLIGHT, MARK_HIGHLIGHT } from '../../../src/content/mark-renderer';
 import { CARD_TAG } from '../../../src/content/mention-card';
 import { PANEL_TAG } from '../../../src/content/panel';
 import { runPage } from '../../../src/content/page-run';
@@ -18,7 +19,7 @@ afterEach(() => {
 describe('runPage', () => {
   it('on a relevant page mounts the panel, marks mentions and counts them in the panel; the card waits for its first use', async () => {
     document.body.innerHTML = ARTICLE;
-    const run = runPage(document, 'https://news.example.co.uk/2017/12/kaspersky', { renderer: 'wrap' });
+    const run = runPage(document, 'https://news.example.co.uk/2017/12/kaspersky');
     expect(run.verdict.topics).toEqual(['kaspersky', 'ncsc']);
     await run.annotator!.idle();
     expect(run.annotator!.mentions().map((m) => m.entity.id)).toEqual(['barclays', 'kaspersky', 'ncsc', 'barclays', 'kaspersky', 'ncsc', 'kaspersky', 'ncsc']);
@@ -35,7 +36,7 @@ describe('runPage', () => {
 
   it('stepping announces each mention in turn and wraps around', async () => {
     document.body.innerHTML = ARTICLE;
-    const run = runPage(document, 'https://news.example.co.uk/2017/12/kaspersky', { renderer: 'wrap' });
+    const run = runPage(document, 'https://news.example.co.uk/2017/12/kaspersky');
     await run.annotator!.idle();
     fakeLayout();
     const shadow = document.querySelector(PANEL_TAG)!.shadowRoot!;
@@ -44,17 +45,20 @@ describe('runPage', () => {
     expect(said()).toMatch(/^Mention 8 of 8: National Cyber Security Centre \(NCSC\): /);
     userClick(shadow.querySelector<HTMLButtonElement>('button.next')!);
     expect(said()).toMatch(/^Mention 1 of 8: Barclays: /);
-    expect(document.querySelector('backstory-mark[data-current]')!.textContent).toBe('Barclays');
+    // The current mark is the one range of the "current" highlight.
+    const current = [...CSS.highlights.get(CURRENT_HIGHLIGHT)!];
+    expect(current.map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset))).toEqual(['Barclays']);
     run.stop();
   });
 
   it('closing the panel removes marks, card and styles, leaving the page as it was', async () => {
     document.body.innerHTML = ARTICLE;
     const original = document.body.cloneNode(true);
-    const run = runPage(document, 'https://news.example.co.uk/2017/12/kaspersky', { renderer: 'wrap' });
+    const run = runPage(document, 'https://news.example.co.uk/2017/12/kaspersky');
     await run.annotator!.idle();
-    expect(document.querySelectorAll('backstory-mark').length).toBeGreaterThan(0);
+    expect(CSS.highlights.get(MARK_HIGHLIGHT)!.size).toBeGreaterThan(0);
     userClick(document.querySelector(PANEL_TAG)!.shadowRoot!.querySelector<HTMLButtonElement>('button.dismiss')!);
+    expect(CSS.highlights.size).toBe(0);
     expect(document.body.isEqualNode(original)).toBe(true);
     expect(document.head.querySelector('style')).toBeNull();
   });

@@ -139,7 +139,7 @@ describe('no hard-coded strings on screen', () => {
     usePseudoLocale(true);
     document.body.innerHTML = `<article><h1>Kaspersky and the NCSC</h1><p>Kaspersky said the National Cyber Security Centre in London,
       led by Ciaran Martin, was wrong. Barclays agreed. Kaspersky again.</p></article>`;
-    const run = runPage(document, 'https://news.example.co.uk/kaspersky', { renderer: 'wrap', onOpenPopup: () => undefined });
+    const run = runPage(document, 'https://news.example.co.uk/kaspersky', { onOpenPopup: () => undefined });
     await run.annotator!.idle();
     const shadow = document.querySelector('backstory-panel')!.shadowRoot!;
     fakeLayout();
