@@ -3,6 +3,7 @@ import { build, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { candidateSource } from '../../src/shared/detect-topic';
 import { validateStory, type Story } from '../../src/shared/story';
 import { storyMessages } from '../../src/shared/story-messages';
 import { manifestFor, type Target } from './manifest';
@@ -152,7 +153,12 @@ export async function buildExtension(options: BuildOptions = {}): Promise<Record
     target,
     legalComments: 'none',
     plugins: [minifyCssPlugin, pageStoryPlugin],
-    define: { __BACKSTORY_BENCH__: String(options.bench === true), __BACKSTORY_BUILD__: JSON.stringify(buildId()) },
+    // The first stage's pattern is made from the detector's terms (src/shared/candidate.ts).
+    define: {
+      __BACKSTORY_BENCH__: String(options.bench === true),
+      __BACKSTORY_BUILD__: JSON.stringify(buildId()),
+      __BACKSTORY_CANDIDATE__: JSON.stringify(candidateSource()),
+    },
     // The bench build's clock starts before any of the content script's own code runs.
     banner: options.bench ? { js: BENCH_BANNER } : undefined,
     charset: 'utf8',

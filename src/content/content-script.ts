@@ -7,10 +7,12 @@ import { contentMessageType, parsePageSetup, warnIgnored, type MessageMap, type 
 import { useMessages } from '../shared/i18n';
 import { isBlocked, parseSettings, type Settings } from '../shared/settings';
 import './bench';
-import { neither, toPageVerdict } from './classify-page';
+import { neither } from '../shared/topics';
+import { toPageVerdict } from './classify-page';
 import { runPage, type PageRun } from './page-run';
 import { onRuntimeMessage, runtimeId, sendToBackground } from './runtime';
-import { pageKey, watchNavigation } from './watch-navigation';
+import { pageKey } from '../shared/web-page';
+import { watchNavigation } from './watch-navigation';
 
 export interface ContentScript {
   /** The verdict for the article shown now. */
@@ -55,14 +57,14 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
   const start = (): void => {
     if (__BACKSTORY_BENCH__) __backstoryBegin('firstRunMs');
     run?.stop();
-    const hidden = !answered || isBlocked(settings, win.location.hostname) || dismissedPage === pageKey(win);
+    const hidden = !answered || isBlocked(settings, win.location.hostname) || dismissedPage === pageKey(win.location);
     run = runPage(doc, win.location.href, {
       settings,
       hidden,
       onOpenQuotes: () => send({ type: 'openQuotes' }),
       onOpenSources: () => send({ type: 'openSources' }),
       onDismiss: () => {
-        dismissedPage = pageKey(win);
+        dismissedPage = pageKey(win.location);
         send({ type: 'panelDismissed' });
       },
     });
@@ -89,7 +91,7 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
     if (setup) {
       settings = setup.settings;
       useMessages(setup.messages);
-      if (setup.dismissed) dismissedPage = pageKey(win);
+      if (setup.dismissed) dismissedPage = pageKey(win.location);
     }
     if (__BACKSTORY_BENCH__) __backstoryEnd('setupMs');
   };
