@@ -273,6 +273,17 @@ describe('readFirstLook', () => {
     ]);
   });
 
+  it('reads at most 20 describing meta tags of 500 characters each, the same ones the detector reads', () => {
+    const metas = Array.from({ length: 25 }, (_, i) => `<meta name="${i % 2 ? 'description' : 'og:title'}" content="${String(i).padEnd(600, 'm')}">`).join('');
+    const doc = page('<p>Growers met.</p>', `<title>Allotments</title><meta name="viewport" content="width=device-width">${metas}`);
+    const look = readFirstLook(doc, 'https://a.example/');
+    const meta = look.slice(2, -1);
+    expect(meta).toHaveLength(20);
+    expect(meta.every((m) => m.length === 500)).toBe(true);
+    expect(meta[19]!.startsWith('19')).toBe(true);
+    expect(readPage(doc, 'https://a.example/').meta).toEqual(meta);
+  });
+
   it('reads no further than FIRST_LOOK_TEXT characters of the body, so a late mention is not seen', () => {
     const late = page(`<p>${'x'.repeat(FIRST_LOOK_TEXT)}</p><p>Kaspersky</p>`);
     expect(readFirstLook(late, 'https://a.example/').at(-1)).toHaveLength(FIRST_LOOK_TEXT);
