@@ -14,8 +14,8 @@ declare global {
 const CANDIDATE = RegExp(__BACKSTORY_CANDIDATE__, 'i');
 
 /**
- * False when `texts` (the page's first look: see content/first-look.ts) name neither topic in any
- * form: then the detector finds none of its terms in what it reads of the page.
+ * False when `texts` (the page's first look: see content/first-look.ts) hold no form of any term
+ * the detector counts, however their text nodes were joined: the detector would count none there.
  */
 export function mayBeAbout(texts: string[]): boolean {
   // One string: the pattern is compiled once. Its separators match any run of non-word characters,
