@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
@@ -27,6 +27,8 @@ await build({
   target: 'node20',
   packages: 'external',
   sourcemap: 'inline',
+  // The build defines the first stage's pattern; a script gets it from the detector's terms.
+  inject: [fileURLToPath(new URL('lib/candidate-global.ts', import.meta.url))],
   logLevel: 'warning',
 });
 process.argv = [process.argv[0], path.resolve(entry), ...args];

@@ -13,9 +13,10 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'jsdom',
-          // The browser's i18n API over the real English messages (src/_locales/en/messages.json), and
-          // the CSS Custom Highlight API the marks are drawn with (jsdom has none).
-          setupFiles: ['test/unit/helpers/i18n-setup.ts', 'test/unit/helpers/highlights-setup.ts'],
+          // The browser's i18n API over the real English messages (src/_locales/en/messages.json), the
+          // CSS Custom Highlight API the marks are drawn with (jsdom has none), and the first stage's
+          // pattern as the build defines it (test/unit/helpers/candidate-setup.ts).
+          setupFiles: ['test/unit/helpers/i18n-setup.ts', 'test/unit/helpers/highlights-setup.ts', 'test/unit/helpers/candidate-setup.ts'],
         },
       },
       {

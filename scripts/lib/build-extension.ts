@@ -3,6 +3,7 @@ import { build, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { candidateSource } from '../../src/shared/detect-topic';
 import { validateStory, type Story } from '../../src/shared/story';
 import { storyMessages } from '../../src/shared/story-messages';
 import { manifestFor, type Target } from './manifest';
@@ -134,7 +135,11 @@ export async function buildExtension(options: BuildOptions = {}): Promise<Record
     target,
     legalComments: 'none',
     plugins: [minifyCssPlugin, pageStoryPlugin],
-    define: { __BACKSTORY_BUILD__: JSON.stringify(buildId()) },
+    // The first stage's pattern is made from the detector's terms (src/shared/candidate.ts).
+    define: {
+      __BACKSTORY_BUILD__: JSON.stringify(buildId()),
+      __BACKSTORY_CANDIDATE__: JSON.stringify(candidateSource()),
+    },
     charset: 'utf8',
     logLevel: 'warning',
   });

@@ -8,17 +8,17 @@ import browser from 'webextension-polyfill';
 import type { PageSetup } from '../shared/messages';
 import { sendToPage } from '../shared/send-message';
 import { loadSettings } from '../shared/settings';
-import { webPageUrl } from '../shared/web-page';
+import { pageKey, webPageUrl } from '../shared/web-page';
 import { pageMessages } from './page-messages';
 
 const KEY = 'dismissedPages';
 /** How many closed pages are remembered (oldest forgotten first). */
 const MAX_PAGES = 500;
 
-/** A page's identity: its address without the fragment, or null for addresses that are not web pages. */
-export function pageKey(url: string | undefined): string | null {
+/** The identity (shared/web-page.ts pageKey) of the page at `url`, or null for addresses that are not web pages. */
+export function keyOf(url: string | undefined): string | null {
   const u = webPageUrl(url);
-  return u && `${u.origin}${u.pathname}${u.search}`;
+  return u && pageKey(u);
 }
 
 async function dismissedPages(): Promise<string[]> {
@@ -28,7 +28,7 @@ async function dismissedPages(): Promise<string[]> {
 
 /** Remembers that the reader closed the panel on `url` for the rest of the session. */
 export async function rememberDismissed(url: string | undefined): Promise<void> {
-  const key = pageKey(url);
+  const key = keyOf(url);
   if (!key) return;
   const pages = (await dismissedPages()).filter((p) => p !== key);
   await browser.storage.session.set({ [KEY]: [...pages, key].slice(-MAX_PAGES) });
@@ -36,7 +36,7 @@ export async function rememberDismissed(url: string | undefined): Promise<void> 
 
 /** What a content script needs before showing anything on `url`. Never rejects. */
 export async function pageSetup(url: string | undefined): Promise<PageSetup> {
-  const key = pageKey(url);
+  const key = keyOf(url);
   const [dismissed, settings] = await Promise.all([
     key
       ? dismissedPages().then(

@@ -2,8 +2,9 @@
 import { mayBeAbout } from '../shared/candidate';
 import { detectTopic, LIMITS } from '../shared/detect-topic';
 import type { PageVerdict } from '../shared/messages';
-import type { Verdict } from '../shared/topics';
-import { isHtmlPage, mayBeAboutPage } from './first-look';
+import { readHead, urlWords } from '../shared/page-head';
+import { neither, type Verdict } from '../shared/topics';
+import { isHtmlPage, readFirstLook } from './first-look';
 import { findMainRoot, readSample, scanLandmarks, textReader } from './read-page';
 
 /** How much main text the detector reads before deciding whether to read up to LIMITS.text. */
@@ -14,22 +15,23 @@ export function canAnnotate(doc: Document): boolean {
   return doc.documentElement?.namespaceURI === 'http://www.w3.org/1999/xhtml' && isHtmlPage(doc);
 }
 
-/** The verdict for a page about neither topic (also what the content script says before its first run). */
-export const neither = (): Verdict => ({ topics: [], relevant: false, confidence: 1, mentions: { kaspersky: 0, ncsc: 0 }, evidence: [] });
-
 /** The verdict for `doc` and the element holding its main text (null for documents that are not HTML pages). */
 export function classifyDocument(doc: Document, url: string): { verdict: Verdict; root: Element | null } {
   if (!canAnnotate(doc)) return { verdict: neither(), root: null };
   // One bounded scan serves both the main-text search and the headline lookup.
   const landmarks = scanLandmarks(doc);
   const root = findMainRoot(doc, landmarks);
+  // The <head> is read once, for the first look and the sample alike.
+  const head = readHead(doc);
   // The first stage's test comes first: what it dismisses is never relevant, here or there.
-  if (!mayBeAboutPage(doc, url)) return { verdict: neither(), root };
+  if (!mayBeAbout(readFirstLook(doc, url, head))) return { verdict: neither(), root };
   // The glance and the full read share one reader: the second read goes on where the first stopped.
   const reader = root && textReader(root);
-  const glance = readSample(doc, root, url, landmarks, GLANCE_CHARS, reader);
-  if (!mayBeAbout([glance.url, glance.title, ...glance.meta, ...glance.headings, glance.text])) return { verdict: neither(), root };
-  return { verdict: detectTopic(glance.text.length < GLANCE_CHARS ? glance : readSample(doc, root, url, landmarks, LIMITS.text, reader)), root };
+  const glance = readSample(root, url, head, landmarks, GLANCE_CHARS, reader);
+  // Named only outside the glance (in a menu, an aside, or further down than GLANCE_CHARS of the
+  // main text): not about either topic, and the rest of the page is not read.
+  if (!mayBeAbout([urlWords(url), head.title, ...head.meta, ...glance.headings, glance.text])) return { verdict: neither(), root };
+  return { verdict: detectTopic(glance.text.length < GLANCE_CHARS ? glance : readSample(root, url, head, landmarks, LIMITS.text, reader)), root };
 }
 
 /** The verdict for `doc`, or "neither" when the document is not an HTML page. */

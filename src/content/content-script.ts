@@ -6,10 +6,12 @@
 import { parsePageSetup, parseToPage, warnIgnored, type PageSetup, type PageStatus, type PageVerdict, type ToBackground } from '../shared/messages';
 import { useMessages } from '../shared/i18n';
 import { isBlocked, parseSettings, type Settings } from '../shared/settings';
-import { neither, toPageVerdict } from './classify-page';
+import { neither } from '../shared/topics';
+import { toPageVerdict } from './classify-page';
 import { runPage, type PageRun } from './page-run';
 import { onRuntimeMessage, runtimeId, sendToBackground } from './runtime';
-import { pageKey, watchNavigation } from './watch-navigation';
+import { pageKey } from '../shared/web-page';
+import { watchNavigation } from './watch-navigation';
 
 export interface ContentScript {
   /** The verdict for the article shown now. */
@@ -51,13 +53,13 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
 
   const start = (): void => {
     run?.stop();
-    const hidden = !answered || isBlocked(settings, win.location.hostname) || dismissedPage === pageKey(win);
+    const hidden = !answered || isBlocked(settings, win.location.hostname) || dismissedPage === pageKey(win.location);
     run = runPage(doc, win.location.href, {
       settings,
       hidden,
       onOpenPopup: (section) => tell<'openPopup'>({ type: 'openPopup', section }),
       onDismiss: () => {
-        dismissedPage = pageKey(win);
+        dismissedPage = pageKey(win.location);
         tell<'panelDismissed'>({ type: 'panelDismissed' });
       },
     });
@@ -77,7 +79,7 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
     if (setup) {
       settings = setup.settings;
       useMessages(setup.messages);
-      if (setup.dismissed) dismissedPage = pageKey(win);
+      if (setup.dismissed) dismissedPage = pageKey(win.location);
     }
   };
 

@@ -2,20 +2,17 @@
  * The first look at a page: the few places a page about the story names its subject, read with a
  * fixed bound so that a 10 MB page costs what a short one does. The first stage reads it on every
  * page; the full detector reads it again before anything else (content/classify-page.ts), so a page
- * the first look dismisses is never called relevant.
+ * the first look dismisses is never called relevant. The address, the title and the meta tags are
+ * read by the same code as the detector's sample (shared/page-head.ts).
  */
 
 import { mayBeAbout } from '../shared/candidate';
+import { type PageHead, readHead, urlWords } from '../shared/page-head';
 
 /** How much of the body's text the first look reads, in document order. */
 export const FIRST_LOOK_TEXT = 10_000;
-/** At most this many meta tags of <head>, each cut to META_CHARS. */
-const MAX_METAS = 20;
-const META_CHARS = 500;
 /** Text in these elements is code or markup, not words a reader sees. */
 const NOT_WORDS = new Set(['script', 'style', 'noscript', 'template']);
-/** Meta tags whose content describes the page: description, keywords, Open Graph and Twitter cards. */
-const DESCRIBES = /^(?:description|keywords|og:|twitter:)/;
 
 /** Whether `doc` is an HTML page with a body: the only kind the extension reads. */
 export function isHtmlPage(doc: Document): boolean {
@@ -27,26 +24,12 @@ export function mayBeAboutPage(doc: Document, url: string): boolean {
   return isHtmlPage(doc) && mayBeAbout(readFirstLook(doc, url));
 }
 
-/** The address (as given, and as words), the title, the describing meta tags and the first FIRST_LOOK_TEXT characters of the body's text. */
-export function readFirstLook(doc: Document, url: string): string[] {
-  const texts = [url.slice(0, 2_000), urlWords(url), doc.title.slice(0, 500)];
-  let metas = 0;
-  for (const el of doc.head?.children ?? []) {
-    if (el.localName !== 'meta' || !DESCRIBES.test(el.getAttribute('name') ?? el.getAttribute('property') ?? '')) continue;
-    texts.push((el.getAttribute('content') ?? '').slice(0, META_CHARS));
-    if (++metas >= MAX_METAS) break;
-  }
-  if (doc.body) texts.push(bodyText(doc.body));
-  return texts;
-}
-
-/** The address's path as the detector reads it: decoded, with "-", "_", "/", "+" and "." as spaces ("/uk_cyber_agency"). */
-function urlWords(url: string): string {
-  try {
-    return decodeURIComponent(new URL(url).pathname.slice(0, 2_000)).replace(/[-_/+.]+/g, ' ');
-  } catch {
-    return '';
-  }
+/**
+ * The first look at an HTML page (see isHtmlPage): the address as words, the title, the describing
+ * meta tags (`head`) and the first FIRST_LOOK_TEXT characters of the body's text.
+ */
+export function readFirstLook(doc: Document, url: string, head: PageHead = readHead(doc)): string[] {
+  return [urlWords(url), head.title, ...head.meta, bodyText(doc.body!)];
 }
 
 /** The first FIRST_LOOK_TEXT characters of `body`'s text, without scripts and styles; a huge text node is not copied whole. */
@@ -61,6 +44,6 @@ function bodyText(body: HTMLElement): string {
     room -= part.length;
   }
   // Joined as they stand: a name split by markup ("Kasper<b>sky</b>") is found, and no word the
-  // detector could read is lost (the candidate pattern needs no word boundaries).
+  // detector could read is lost (the candidate pattern needs no word boundaries or separators).
   return parts.join('');
 }

@@ -7,7 +7,7 @@
 import { FIRST_STAGE_KEY, type FirstStageState } from '../shared/first-stage-state';
 import type { ToBackground } from '../shared/messages';
 import { isHtmlPage, mayBeAboutPage } from './first-look';
-import { pageKey } from './watch-navigation';
+import { watchAddress } from './watch-navigation';
 
 /** After a single-page app moves to a new address, its new article is looked at after each of these delays: it may render late. */
 const LOOK_AGAIN_MS = [500, 2_000];
@@ -26,28 +26,21 @@ function startFullStage(): void {
 }
 
 /** Calls `look` after each of LOOK_AGAIN_MS once the page's address changes without a new document. */
-function watchAddress(look: () => void, signal: AbortSignal): void {
-  let last = pageKey(window);
+function lookAfterMoves(look: () => void, signal: AbortSignal): void {
+  // Timers left when the signal aborts find the page a candidate already, and do nothing.
   let timers: ReturnType<typeof setTimeout>[] = [];
-  const cancel = (): void => timers.forEach(clearTimeout);
-  const moved = (): void => {
-    if (pageKey(window) === last) return;
-    last = pageKey(window);
-    cancel();
-    timers = LOOK_AGAIN_MS.map((ms) => setTimeout(look, ms));
-  };
-  signal.addEventListener('abort', cancel);
-  const navigation = (window as Window & { navigation?: EventTarget }).navigation;
-  if (navigation) {
-    navigation.addEventListener('navigatesuccess', moved, { signal });
-    return;
-  }
   // Without the Navigation API (Firefox before 147) a script cannot see the page's pushState, but
   // an app that shows a new article almost always changes the title: watch <head>, not the body.
-  addEventListener('popstate', moved, { signal });
-  const observer = new MutationObserver(moved);
-  if (document.head) observer.observe(document.head, { childList: true, subtree: true, characterData: true });
-  signal.addEventListener('abort', () => observer.disconnect());
+  watchAddress(
+    window,
+    (moved) => {
+      if (!moved) return;
+      timers.forEach(clearTimeout);
+      timers = LOOK_AGAIN_MS.map((ms) => setTimeout(look, ms));
+    },
+    signal,
+    'navigation' in window ? null : document.head,
+  );
 }
 
 // A second injection into the same page (the extension reloaded by hand) finds the state and stops.
@@ -64,6 +57,6 @@ if (!scope[FIRST_STAGE_KEY]) {
   };
   if (isHtmlPage(document)) {
     look();
-    if (!state.candidate) watchAddress(look, controller.signal);
+    if (!state.candidate) lookAfterMoves(look, controller.signal);
   }
 }

@@ -4,6 +4,7 @@
  */
 import { LIMITS, type PageSample } from '../shared/detect-topic';
 import { textWalker } from '../shared/dom';
+import { readHead, type PageHead } from '../shared/page-head';
 import { blockOf, INLINE_TAGS, isBoilerplate, isPlain, scopeChecker, skipPast, words } from './boilerplate';
 import { isLong, textOf } from './long-text';
 
@@ -216,28 +217,15 @@ export function textReader(root: Element): TextReader {
   };
 }
 
-const META_KEYS = words('description og:title og:description twitter:title twitter:description keywords og:url');
-
-/** Description, Open Graph and Twitter card text, read from <head>'s own children (not a whole-document search). */
-function metaTexts(doc: Document): string[] {
-  const texts: string[] = [];
-  for (const el of doc.head?.children ?? []) {
-    if (el.localName !== 'meta') continue;
-    const key = el.getAttribute('name') ?? el.getAttribute('property');
-    if (key && META_KEYS.has(key)) texts.push((el.getAttribute('content') ?? '').slice(0, 500));
-    if (texts.length >= 10) break;
-  }
-  return texts;
-}
-
 /**
- * Reads the bounded sample the detector needs, with `root` as the main text's element and
- * `landmarks` from one scan. Pass the same `reader` again to read on from where it stopped.
+ * Reads the bounded sample the detector needs, with `root` as the main text's element,
+ * `landmarks` from one scan and `head` read as the first look reads it (shared/page-head.ts).
+ * Pass the same `reader` again to read on from where it stopped.
  */
 export function readSample(
-  doc: Document,
   root: Element | null,
   url: string,
+  head: PageHead,
   landmarks: Landmarks,
   limit: number = LIMITS.text,
   reader: TextReader | null = root && textReader(root),
@@ -248,11 +236,11 @@ export function readSample(
   if (h1 && root && !root.contains(h1) && headings.length < LIMITS.headings) {
     headings.unshift(headingText(h1));
   }
-  return { url, title: (doc.title ?? '').slice(0, LIMITS.title), headings, meta: metaTexts(doc), text };
+  return { url, title: head.title, headings, meta: head.meta, text };
 }
 
 /** Reads the bounded sample of `doc` that the detector needs. */
 export function readPage(doc: Document, url: string): PageSample {
   const landmarks = scanLandmarks(doc);
-  return readSample(doc, findMainRoot(doc, landmarks), url, landmarks);
+  return readSample(findMainRoot(doc, landmarks), url, readHead(doc), landmarks);
 }

@@ -9,6 +9,7 @@ import { sendToPage } from '../shared/send-message';
 import { isBlocked, loadSettings, withSiteBlocked } from '../shared/settings';
 import { story } from '../shared/story';
 import { storyKeys } from '../shared/story-messages';
+import { neither } from '../shared/topics';
 import { renderQuotes } from './quotes-view';
 import { requestAccess, type Access } from './site-access';
 import { showSources } from './sources-view';
@@ -182,7 +183,7 @@ async function showStatus(tabId: number): Promise<void> {
 }
 
 /** A page's status where the first stage found no mention: about neither topic. */
-const NOT_ABOUT: PageVerdict = { topics: [], mentions: { kaspersky: 0, ncsc: 0 }, confidence: 1 };
+const NOT_ABOUT: PageVerdict = neither();
 
 localizePage(document);
 byId('settings').addEventListener(

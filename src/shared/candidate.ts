@@ -1,18 +1,24 @@
 /**
  * The first stage's question, shared with the full detector: could this page be about either
- * topic at all? Kept apart from detect-topic.ts so that the first stage's bundle carries one
- * regular expression and nothing else of the detector.
+ * topic at all? The pattern is made by the build from the detector's own terms
+ * (`candidateSource` in detect-topic.ts), so the first stage's bundle carries one regular
+ * expression and nothing else of the detector, and no term can be in one and not the other.
  */
 
-/** Any word that could start a case for either topic; a page without one is about neither. */
-const CANDIDATE = /kaspersky|ncsc|national cyber[\s-]security|cyber[\s-]?(?:security )?(?:agency|centre|center|chief)|gchq/i;
+declare global {
+  /** The source of the candidate pattern, set by the build (scripts/lib/build-extension.ts) from detect-topic.ts's candidateSource(). */
+  const __BACKSTORY_CANDIDATE__: string;
+}
+
+/** Any form of any term the detector counts, also where markup splits it or no space separates it from the next word. */
+const CANDIDATE = RegExp(__BACKSTORY_CANDIDATE__, 'i');
 
 /**
- * False when `texts` (the page's first look: see content/first-look.ts) name neither topic in any
- * form. Every page the full detector calls relevant passes this test, because the full detector
- * runs only on pages that pass it (content/classify-page.ts).
+ * False when `texts` (the page's first look: see content/first-look.ts) hold no form of any term
+ * the detector counts, however their text nodes were joined: the detector would count none there.
  */
 export function mayBeAbout(texts: string[]): boolean {
-  // One string: the pattern is compiled once, and no form of a name spans a blank line.
-  return CANDIDATE.test(texts.join('\n\n'));
+  // One string: the pattern is compiled once. Its separators match any run of non-word characters,
+  // so what joins the texts matters only in keeping a word of one from running into the next.
+  return CANDIDATE.test(texts.join(' '));
 }

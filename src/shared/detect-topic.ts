@@ -2,6 +2,7 @@
  * Decides from a sample of a page (never the DOM itself) whether it is about Kaspersky, the UK's
  * National Cyber Security Centre, both or neither, and says why. Pure: same sample, same verdict.
  */
+import { TITLE_CHARS, URL_CHARS, urlWords } from './page-head';
 import type { Evidence, Place, Topic, Verdict } from './topics';
 import { TOPICS } from './topics';
 
@@ -11,35 +12,69 @@ export interface PageSample {
   title: string;
   /** h1/h2 text of the main content. */
   headings: string[];
-  /** Meta description and Open Graph / Twitter card text. */
+  /** The describing meta tags' text (description, keywords, Open Graph, Twitter cards). */
   meta: string[];
   /** The main text: article body only, no navigation, asides, comments or footers. */
   text: string;
 }
 
 /** Hard caps that keep the detector's cost flat on huge pages. */
-export const LIMITS = { text: 30_000, lead: 1_500, title: 500, heading: 300, headings: 20, meta: 2_000, url: 2_000 } as const;
+export const LIMITS = { text: 30_000, lead: 1_500, title: TITLE_CHARS, heading: 300, headings: 20, meta: 2_000, url: URL_CHARS } as const;
 
 const WEIGHT: Record<Place, number> = { url: 3, title: 4, heading: 3, meta: 2, lead: 1.5, body: 1 };
 
-interface Term {
+/**
+ * A term the detector counts, with no word boundaries (the detector adds those). The first stage's
+ * pattern is made from the same `words` (see candidateSource), so no form the detector counts can
+ * be missing there.
+ */
+export interface Term {
   label: string;
-  pattern: RegExp;
+  /** What the term's words may be preceded by, and must be, where the detector counts them; the first stage needs only `words`. */
+  prefix?: RegExp;
+  /** Every form of the term's own words: whatever the detector counts ends with one of them. */
+  words: RegExp;
+  /** What must not come just before the term (the detector's lookbehind). */
+  notAfter?: RegExp;
 }
 
-const TERMS: Record<Topic, Term[]> = {
-  kaspersky: [{ label: 'Kaspersky', pattern: /\bkaspersky\b/gi }],
+/** The terms for each topic. Every pattern is case-insensitive. */
+export const TERMS: Readonly<Record<Topic, readonly Term[]>> = {
+  kaspersky: [{ label: 'Kaspersky', words: /kaspersky/ }],
   ncsc: [
-    { label: 'National Cyber Security Centre', pattern: /\bnational cyber[\s-]security cent(?:re|er)\b/gi },
+    { label: 'National Cyber Security Centre', words: /national cyber[\s-]security cent(?:re|er)/ },
     // "National Cyber Security Centre (NCSC)" is one mention, not two.
-    { label: 'NCSC', pattern: /(?<!cent(?:re|er)\s?\()\bNCSC\b/gi },
+    { label: 'NCSC', words: /ncsc/, notAfter: /cent(?:re|er)\s?\(/ },
+    // Not "centre": "the UK's National Cyber Security Centre" is already counted by the name.
     {
-      // Not "centre": "the UK's National Cyber Security Centre" is already counted by the name.
       label: 'UK cyber agency',
-      pattern: /\b(?:the )?(?:UK|U\.K\.|Britain|British)(?:'s|’s)? (?:national )?cyber[\s-]?(?:security )?(?:agency|watchdog|authority|chief)\b/gi,
+      prefix: /(?:the )?(?:UK|U\.K\.|Britain|British)(?:'s|’s)? /,
+      words: /(?:national )?cyber[\s-]?(?:security )?(?:agency|watchdog|authority|chief)/,
     },
   ],
 };
+
+/** A term as the detector finds it: whole words only. */
+function termPattern(term: Term): RegExp {
+  const notAfter = term.notAfter ? `(?<!${term.notAfter.source})` : '';
+  return new RegExp(`${notAfter}\\b(?:${term.prefix?.source ?? ''}${term.words.source})\\b`, 'gi');
+}
+
+const PATTERNS: Record<Topic, RegExp[]> = { kaspersky: TERMS.kaspersky.map(termPattern), ncsc: TERMS.ncsc.map(termPattern) };
+
+/**
+ * The first stage's pattern (src/shared/candidate.ts), made from TERMS by the build: it matches
+ * wherever a term does, also in the first look's body text, whose text nodes are joined with
+ * nothing between them. So it has no word boundaries, lookbehinds or prefixes, each separator a
+ * term allows (a space, `[\s-]`, `[\s-]?`) may be any run of non-word characters or none, and a
+ * leading optional part is left out (whatever matches "(?:a)?b" holds a match of "b").
+ */
+export function candidateSource(): string {
+  return Object.values(TERMS)
+    .flat()
+    .map((term) => term.words.source.replace(/\[\\s-\]\??| /g, '\\W*').replace(/^\(\?:[^()]*\)\?/, ''))
+    .join('|');
+}
 
 /** Context that ties "NCSC" to the UK body, and context that ties it to one of its namesakes. */
 const UK_CONTEXT: [RegExp, number][] = [
@@ -126,7 +161,7 @@ function eachMatch(pattern: RegExp, joined: Joined, each: (match: RegExpExecArra
 function placesOf(sample: PageSample): [Place, string][] {
   const text = sample.text.slice(0, LIMITS.text);
   return [
-    ['url', safeUrlText(sample.url.slice(0, LIMITS.url))],
+    ['url', urlWords(sample.url)],
     ['title', sample.title.slice(0, LIMITS.title)],
     [
       'heading',
@@ -139,16 +174,6 @@ function placesOf(sample: PageSample): [Place, string][] {
     ['lead', text.slice(0, LIMITS.lead)],
     ['body', text.slice(LIMITS.lead)],
   ];
-}
-
-/** URL words, so that "/kaspersky-lab-ban" or "ncsc.gov.uk" count but a query string's noise does not. */
-function safeUrlText(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.hostname} ${decodeURIComponent(u.pathname).replace(/[-_/+.]+/g, ' ')}`;
-  } catch {
-    return '';
-  }
 }
 
 /** Context entries compiled into one alternation per flag set, so each text is scanned once per table. */
@@ -213,9 +238,9 @@ const PARENTS: Partial<Record<Topic, RegExp>> = { ncsc: /\bGCHQ\b/ };
 function scoreTopic(topic: Topic, places: [Place, string][], joined: Joined): TopicScore {
   const result: TopicScore = { score: 0, mentions: 0, prominent: false, parentProminent: false, evidence: [] };
   const parent = PARENTS[topic];
-  const counts = TERMS[topic].map((term) => {
+  const counts = PATTERNS[topic].map((pattern) => {
     const perPlace = places.map(() => 0);
-    eachMatch(term.pattern, joined, (_, place) => (perPlace[place]! += 1));
+    eachMatch(pattern, joined, (_, place) => (perPlace[place]! += 1));
     return perPlace;
   });
   for (const [p, [place, text]] of places.entries()) {

@@ -30,6 +30,11 @@ export interface Verdict {
   evidence: Evidence[];
 }
 
+/** The verdict for a page about neither topic: what a dismissed page, a page that is not HTML and a page not yet read are given. */
+export function neither(): Verdict {
+  return { topics: [], relevant: false, confidence: 1, mentions: { kaspersky: 0, ncsc: 0 }, evidence: [] };
+}
+
 /** The story's dates as the reader's language writes them: "December 2017", "5 December 2017". */
 export interface StoryDates {
   month: string;

@@ -10,3 +10,8 @@ export function webPageUrl(url: string | undefined): URL | null {
     return null;
   }
 }
+
+/** A page's identity: its address without the fragment (a hash change is not a new article). */
+export function pageKey(address: Pick<URL, 'origin' | 'pathname' | 'search'>): string {
+  return `${address.origin}${address.pathname}${address.search}`;
+}

@@ -65,6 +65,13 @@ describe.each(BROWSERS)('%s: first stage and full stage', (name) => {
     await Promise.all([plain.page.close(), story.page.close()]);
   });
 
+  it('shows the panel on a page that names the NCSC only as "Britain\'s cyber watchdog" (a term the first stage once lacked)', async () => {
+    const { page, tabId } = await openFixture(session, 'cyber-watchdog.html');
+    await page.waitForSelector('backstory-panel', { timeout: 10_000 });
+    expect(await stagesIn(session, tabId)).toMatchObject({ first: { candidate: true }, full: true });
+    await page.close();
+  });
+
   it('popup: "not about this story" where the first stage dismissed the page, with the per-site switch', async () => {
     const { page, tabId } = await openFixture(session, 'plain-article.html');
     const popup = await popupStatus(session, tabId);

@@ -27,7 +27,7 @@ vi.mock('webextension-polyfill', () => ({
 }));
 
 import { parseSettings } from '../../../src/shared/settings';
-import { announceSettingsChanged, pageKey, pageSetup, rememberDismissed } from '../../../src/background/page-state';
+import { announceSettingsChanged, keyOf, pageSetup, rememberDismissed } from '../../../src/background/page-state';
 
 beforeEach(() => {
   store.data = {};
@@ -39,10 +39,10 @@ beforeEach(() => {
 
 describe('page state', () => {
   it('names a page by its address without the fragment, web pages only', () => {
-    expect(pageKey('https://a.example/news/1?id=2#top')).toBe('https://a.example/news/1?id=2');
-    expect(pageKey('moz-extension://x/popup.html')).toBeNull();
-    expect(pageKey('not a url')).toBeNull();
-    expect(pageKey(undefined)).toBeNull();
+    expect(keyOf('https://a.example/news/1?id=2#top')).toBe('https://a.example/news/1?id=2');
+    expect(keyOf('moz-extension://x/popup.html')).toBeNull();
+    expect(keyOf('not a url')).toBeNull();
+    expect(keyOf(undefined)).toBeNull();
   });
 
   it('remembers a closed panel for that page only, and gives the page its words with the dates in the browser language', async () => {
