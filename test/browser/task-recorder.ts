@@ -25,7 +25,7 @@ export function recordTasks(ext: ExtensionBrowser, mark: string): Promise<TaskRe
   return ext.name === 'chromium' ? recordChromium(ext, mark) : recordFirefox(ext, mark);
 }
 
-const CHROMIUM_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing'];
+const CHROMIUM_CATEGORIES = ['disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing'];
 
 async function recordChromium(ext: ExtensionBrowser, mark: string): Promise<TaskRecording> {
   const cdp = await ext.browser.target().createCDPSession();
