@@ -12,9 +12,12 @@ import { firefoxPrivileged } from '../../scripts/lib/firefox-privileged';
 import type { ExtensionBrowser } from '../../scripts/lib/launch';
 import { chromiumTasks, geckoTasks, type GeckoProfile, type Task } from './main-thread-tasks';
 
-/** A recording under way; `stop` ends it and returns the tasks of `page`'s main thread, timed from the page's mark. */
+/** A recording under way. */
 export interface TaskRecording {
+  /** Ends the recording and returns the tasks of `page`'s main thread, timed from the page's mark. */
   stop(page: Page): Promise<Task[]>;
+  /** Ends the recording unless `stop` did (a test that failed before reading it), so the next can start. */
+  discard(): Promise<void>;
 }
 
 /**
@@ -30,8 +33,13 @@ const CHROMIUM_CATEGORIES = ['disabled-by-default-devtools.timeline', 'disabled-
 async function recordChromium(ext: ExtensionBrowser, mark: string): Promise<TaskRecording> {
   const cdp = await ext.browser.target().createCDPSession();
   await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: CHROMIUM_CATEGORIES } });
+  let stopped = false;
   return {
+    async discard() {
+      if (!stopped) await cdp.detach().catch(() => undefined);
+    },
     async stop() {
+      stopped = true;
       const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (event: { stream?: string }) => resolve(event.stream ?? '')));
       await cdp.send('Tracing.end');
       const json = await readStream(cdp, await complete);
@@ -58,8 +66,13 @@ async function recordFirefox(ext: ExtensionBrowser, mark: string): Promise<TaskR
   // Every process's main thread, since the page's process is not known until the page is open;
   // samples every 1 ms (finer sampling slows the page down itself), with each thread's CPU time.
   await privileged(`Services.profiler.StartProfiler(${2 ** 24}, 1, ['js', 'cpu'], ['GeckoMain'])`);
+  let stopped = false;
   return {
+    async discard() {
+      if (!stopped) await privileged('Services.profiler.StopProfiler()');
+    },
     async stop(page) {
+      stopped = true;
       const dir = mkdtempSync(path.join(os.tmpdir(), 'backstory-gecko-'));
       const file = path.join(dir, 'profile.json');
       try {
