@@ -1,7 +1,8 @@
 /**
  * Pages too big to commit, generated at test time: one whose article is a single 10 MB text node,
  * and one with 100,000 mentions. Each ends with a probe that records how long the page went
- * without a frame (see RAF_PROBE), and says how many mentions its article holds.
+ * without a frame and marks when the panel arrived (see RAF_PROBE), and says how many mentions its
+ * article holds.
  */
 import { PREFIX } from '../../src/shared/ui-prefix';
 
