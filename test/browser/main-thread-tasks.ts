@@ -12,7 +12,7 @@
 
 /** One task of the page's main thread; times in ms. */
 export interface Task {
-  /** When it started, ms from `mark` (negative before it). */
+  /** When it started, in ms from the page's performance mark (negative before it). */
   at: number;
   wallMs: number;
   cpuMs: number;
@@ -20,15 +20,10 @@ export interface Task {
   extensionMs: number;
 }
 
-/** What a recording says: every task, and when the page's mark was made (the tasks' `at` counts from it). */
-export interface TaskRecord {
-  tasks: Task[];
-}
-
 // ---------------------------------------------------------------------------------------------
-// Chromium: a trace with the categories devtools.timeline (RunTask: one per task, with thread
-// time `tdur`), disabled-by-default-v8.cpu_profiler (V8's samples) and blink.user_timing (the
-// page's performance.mark). Trace times are µs.
+// Chromium: a trace with the categories disabled-by-default-devtools.timeline (RunTask: one per
+// task, with thread time `tdur`), disabled-by-default-v8.cpu_profiler (V8's samples) and
+// blink.user_timing (the page's performance.mark). Trace times are µs.
 
 interface TraceEvent {
   name: string;
