@@ -1,7 +1,8 @@
 /**
  * Pages too big to commit, generated at test time: one whose article is a single 10 MB text node,
  * and one with 100,000 mentions. Each ends with a probe that records how long the page went
- * without a frame (see RAF_PROBE), and says how many mentions its article holds.
+ * without a frame and marks when the panel arrived (see RAF_PROBE), and says how many mentions its
+ * article holds.
  */
 import { PREFIX } from '../../src/shared/ui-prefix';
 
@@ -11,11 +12,15 @@ export interface HugePage {
   mentions: number;
 }
 
+/** The name of the performance mark the probe makes when the panel arrives. */
+export const PANEL_MARK = `${PREFIX}panel-arrived`;
+
 /**
  * An inline script, last in the page, so it runs once the 10 MB of text is parsed and before any
  * content script (document_idle comes after DOMContentLoaded). It lays the page out, then runs a
  * requestAnimationFrame loop that records how long the page went without a frame, and when the
- * extension's panel arrived (a MutationObserver callback, at the end of the task that mounted it).
+ * extension's panel arrived (a MutationObserver callback, at the end of the task that mounted it),
+ * also as the performance mark PANEL_MARK, which a profile of the page records.
  * On <html> (a data attribute reads the same from the page, the test and both browsers; each is
  * written only when it changes, so the probe does not make the page change every frame):
  * - data-panel-at: when the panel arrived (ms since the page's start);
@@ -30,7 +35,10 @@ const RAF_PROBE = `<script>(() => {
   let last = performance.now(), panelAt = Infinity, max = 0;
   const long = [];
   new MutationObserver(() => {
-    if (panelAt === Infinity && document.querySelector('${PREFIX}panel')) root.dataset.panelAt = String(Math.round(panelAt = performance.now()));
+    if (panelAt === Infinity && document.querySelector('${PREFIX}panel')) {
+      root.dataset.panelAt = String(Math.round(panelAt = performance.now()));
+      performance.mark('${PANEL_MARK}');
+    }
   }).observe(document.body, { childList: true });
   const tick = (now) => {
     const gap = now - last;

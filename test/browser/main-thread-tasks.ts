@@ -1,0 +1,228 @@
+/**
+ * The tasks of a page's main thread, read from a profile, with the CPU time each took and the part
+ * of it that was the extension's. Pure functions over Chromium's trace JSON and Firefox's Gecko
+ * profile JSON; task-recorder.ts records them.
+ *
+ * CPU time, not wall time: a thread the OS holds off the CPU (another process on a busy machine)
+ * takes longer by the clock but not by its CPU time, so a figure here is the work done, whatever
+ * else the machine does. A task's extension part is its CPU time shared out over its profiler
+ * samples: the samples with a frame of the extension's scripts on the stack (its own code and the
+ * DOM calls, style and layout it forces, which the profilers record under the calling frame).
+ */
+
+/** One task of the page's main thread; times in ms. */
+export interface Task {
+  /** When it started, in ms from the page's performance mark (negative before it). */
+  at: number;
+  wallMs: number;
+  cpuMs: number;
+  /** The extension's part of `cpuMs`. */
+  extensionMs: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chromium: a trace with the categories disabled-by-default-devtools.timeline (RunTask: one per
+// task, with thread time `tdur`), disabled-by-default-v8.cpu_profiler (V8's samples) and
+// blink.user_timing (the page's performance.mark). Trace times are µs.
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  id?: string;
+  args?: { data?: Record<string, unknown> };
+}
+
+interface CpuProfileNode {
+  id: number;
+  parent?: number;
+  callFrame: { url?: string };
+}
+
+/**
+ * The main-thread tasks of the renderer where the page called `performance.mark(mark)`, with at
+ * measured from that mark. `isExtension(url)` says whether a script URL is the extension's.
+ */
+export function chromiumTasks(events: TraceEvent[], mark: string, isExtension: (url: string) => boolean): Task[] {
+  const marked = events.find((e) => e.name === mark && e.ph !== 'M');
+  if (!marked) throw new Error(`Chromium trace: no performance.mark "${mark}"`);
+  const { pid, tid } = marked;
+  // V8's samples for that thread: a Profile event opens them, ProfileChunk events (from the
+  // profiler's own thread, matched by the profile's id) hold new nodes, sample ids and time deltas.
+  const profile = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid);
+  if (!profile) throw new Error('Chromium trace: no V8 profile of the page (category disabled-by-default-v8.cpu_profiler)');
+  const nodes = new Map<number, CpuProfileNode>();
+  const samples: { ts: number; node: number }[] = [];
+  let ts = profile.args?.data?.startTime as number;
+  for (const chunk of events.filter((e) => e.name === 'ProfileChunk' && e.pid === pid && e.id === profile.id)) {
+    const data = chunk.args?.data as { cpuProfile?: { nodes?: CpuProfileNode[]; samples?: number[] }; timeDeltas?: number[] };
+    for (const node of data.cpuProfile?.nodes ?? []) nodes.set(node.id, node);
+    const ids = data.cpuProfile?.samples ?? [];
+    ids.forEach((node, i) => {
+      ts += data.timeDeltas?.[i] ?? 0;
+      samples.push({ ts, node });
+    });
+  }
+  const known = new Map<number, boolean>();
+  const extensionNode = (id: number): boolean => {
+    let answer = known.get(id);
+    if (answer === undefined) {
+      const node = nodes.get(id);
+      answer = !!node && (isExtension(node.callFrame.url ?? '') || (node.parent !== undefined && extensionNode(node.parent)));
+      known.set(id, answer);
+    }
+    return answer;
+  };
+  samples.sort((a, b) => a.ts - b.ts);
+  const runTasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === pid && e.tid === tid).sort((a, b) => a.ts - b.ts);
+  const tasks: Task[] = [];
+  let end = -Infinity;
+  let next = 0;
+  for (const task of runTasks) {
+    // A task run inside another (a nested run loop) is part of it.
+    if (task.ts < end) continue;
+    end = task.ts + (task.dur ?? 0);
+    while (next < samples.length && samples[next]!.ts < task.ts) next += 1;
+    let all = 0;
+    let own = 0;
+    for (let i = next; i < samples.length && samples[i]!.ts <= end; i += 1) {
+      all += 1;
+      if (extensionNode(samples[i]!.node)) own += 1;
+    }
+    const cpuMs = (task.tdur ?? task.dur ?? 0) / 1000;
+    tasks.push({ at: (task.ts - marked.ts) / 1000, wallMs: (task.dur ?? 0) / 1000, cpuMs, extensionMs: all ? (cpuMs * own) / all : 0 });
+  }
+  return tasks;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Firefox: a Gecko profile (Services.profiler.dumpProfileToFileAsync) taken with the features js
+// and cpu. A process is a profile with `meta` and `threads`, children under `processes`; a table is
+// {schema: {column: index}, data: rows}; times are ms from the process's start. Gecko records no
+// event per task, so tasks are read off the samples: each stack starts with the event loop's
+// frames, (root) and XRE_InitChildProcess, then a frame naming the runnable ("setTimeout
+// handler", "nsTimerImpl::Fire", "PVsync::Msg_Notify" for a frame, ...). A task is a run of
+// consecutive samples with the same runnable frame while the thread stays awake (its "Awake"
+// markers); microtasks run at a task's end appear as a runnable of their own, "promise callback",
+// and count as part of the task before them. Two tasks of the same kind back to back count as
+// one, so a figure can only be too high. A sample's threadCPUDelta is the thread's CPU time since the previous sample, counted here
+// up to twice the sampling interval: a sampler held off the CPU on a busy machine takes one
+// sample for a long stretch that may hold other tasks, which would otherwise all be charged to it.
+
+interface GeckoTable {
+  schema: Record<string, number>;
+  data: unknown[][];
+}
+
+interface GeckoThread {
+  name: string;
+  pid?: number | string;
+  samples: GeckoTable;
+  stackTable: GeckoTable;
+  frameTable: GeckoTable;
+  markers: GeckoTable;
+  stringTable: string[];
+}
+
+/** The parts of a Gecko profile read here. */
+export interface GeckoProfile {
+  meta: { interval: number; sampleUnits?: { threadCPUDelta?: string } };
+  threads: GeckoThread[];
+  processes?: GeckoProfile[];
+}
+
+const cell = (table: GeckoTable, row: unknown[], name: string): unknown => {
+  const index = table.schema[name];
+  if (index === undefined) throw new Error(`Gecko profile: a table has no "${name}" column`);
+  return row[index];
+};
+
+/** The runnable frame of the microtasks run at the end of a task. */
+const MICROTASKS = 'promise callback';
+
+/**
+ * Per stack of `thread`: whether it has an extension frame, and its runnable (the frame under
+ * XRE_InitChildProcess; -1 for none, -2 for microtasks).
+ */
+function readStacks(thread: GeckoThread, isExtension: (location: string) => boolean): { extension: boolean[]; runnable: number[] } {
+  const locations = thread.frameTable.data.map((row) => thread.stringTable[cell(thread.frameTable, row, 'location') as number] ?? '');
+  const extension: boolean[] = [];
+  const runnable: number[] = [];
+  // A stack's prefix (the stack one frame shorter) comes before it in the table.
+  for (const row of thread.stackTable.data) {
+    const frame = cell(thread.stackTable, row, 'frame') as number;
+    const prefix = cell(thread.stackTable, row, 'prefix');
+    const parent = typeof prefix === 'number' ? prefix : -1;
+    extension.push(isExtension(locations[frame]!) || extension[parent] === true);
+    const parentFrame = parent < 0 ? -1 : (cell(thread.stackTable, thread.stackTable.data[parent]!, 'frame') as number);
+    const own = locations[frame] === MICROTASKS ? -2 : frame;
+    runnable.push(parent >= 0 && runnable[parent] !== -1 ? runnable[parent]! : locations[parentFrame] === 'XRE_InitChildProcess' ? own : -1);
+  }
+  return { extension, runnable };
+}
+
+/** The thread's awake spans, [start, end] in ms, from its Awake markers (a start and an end marker each). */
+function awakeSpans(thread: GeckoThread): [number, number][] {
+  const spans: [number, number][] = [];
+  let start: number | null = null;
+  for (const row of thread.markers.data) {
+    if (thread.stringTable[cell(thread.markers, row, 'name') as number] !== 'Awake') continue;
+    const phase = cell(thread.markers, row, 'phase');
+    if (phase === 2) start = cell(thread.markers, row, 'startTime') as number;
+    if (phase === 3 && start !== null) spans.push([start, cell(thread.markers, row, 'endTime') as number]);
+    if (phase === 3) start = null;
+  }
+  return spans.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * The main-thread tasks of content process `pid` in `profile`, with at measured from the page's
+ * `performance.mark(mark)`. `isExtension(location)` says whether a frame's location string (e.g.
+ * "fn (moz-extension://uuid/full-stage.js:1:2)") is the extension's.
+ */
+export function geckoTasks(profile: GeckoProfile, pid: number, mark: string, isExtension: (location: string) => boolean): Task[] {
+  const all = (p: GeckoProfile): GeckoProfile[] => [p, ...(p.processes ?? []).flatMap(all)];
+  const isMain = (t: GeckoThread) => t.name === 'GeckoMain' && String(t.pid) === String(pid);
+  const process = all(profile).find((p) => p.threads.some(isMain));
+  const thread = process?.threads.find(isMain);
+  if (!process || !thread) throw new Error(`Gecko profile: no main thread for process ${pid}`);
+  const marked = thread.markers.data.find(
+    (row) =>
+      thread.stringTable[cell(thread.markers, row, 'name') as number] === 'UserTiming' &&
+      (cell(thread.markers, row, 'data') as { name?: string })?.name === mark,
+  );
+  if (!marked) throw new Error(`Gecko profile: no performance.mark "${mark}"`);
+  const markAt = cell(thread.markers, marked, 'startTime') as number;
+  const perMs = { ns: 1e6, µs: 1e3, us: 1e3 }[process.meta.sampleUnits?.threadCPUDelta ?? ''];
+  if (!perMs) throw new Error('Gecko profile: no thread CPU time in the samples (start the profiler with the "cpu" feature)');
+  const capMs = 2 * process.meta.interval;
+  const stacks = readStacks(thread, isExtension);
+  const spans = awakeSpans(thread);
+  const tasks: Task[] = [];
+  let task = null as (Task & { runnable: number; span: number; end: number }) | null;
+  let span = 0;
+  for (const row of thread.samples.data) {
+    const time = cell(thread.samples, row, 'time') as number;
+    const stack = cell(thread.samples, row, 'stack');
+    while (span < spans.length && spans[span]![1] < time) span += 1;
+    const awake = span < spans.length && spans[span]![0] <= time;
+    let runnable = typeof stack === 'number' ? stacks.runnable[stack]! : -1;
+    if (runnable === -2 && task?.span === span) runnable = task.runnable;
+    if (task && (!awake || task.span !== span || task.runnable !== runnable)) {
+      tasks.push({ at: task.at, wallMs: task.end - markAt - task.at, cpuMs: task.cpuMs, extensionMs: task.extensionMs });
+      task = null;
+    }
+    if (!awake || runnable === -1) continue;
+    task ??= { at: time - markAt, wallMs: 0, cpuMs: 0, extensionMs: 0, runnable, span, end: time };
+    const cpuMs = Math.min(capMs, ((cell(thread.samples, row, 'threadCPUDelta') as number | null) ?? 0) / perMs);
+    task.cpuMs += cpuMs;
+    if (stacks.extension[stack as number]) task.extensionMs += cpuMs;
+    task.end = time;
+  }
+  if (task) tasks.push({ at: task.at, wallMs: task.end - markAt - task.at, cpuMs: task.cpuMs, extensionMs: task.extensionMs });
+  return tasks;
+}

@@ -1,0 +1,132 @@
+// The long-task test's reading of profiles (test/browser/main-thread-tasks.ts), on small
+// hand-made profiles of each browser's format.
+import { describe, expect, it } from 'vitest';
+import { chromiumTasks, geckoTasks, type GeckoProfile } from '../../browser/main-thread-tasks';
+
+const MARK = 'panel-arrived';
+
+describe('chromiumTasks', () => {
+  // Trace times are µs. Four samples 100 µs apart from 100; node 2 is the extension's, node 3 runs under it.
+  const page = { pid: 1, tid: 1 };
+  const events = [
+    { name: MARK, ph: 'R', ...page, ts: 1_000 },
+    { name: 'Profile', ph: 'P', ...page, ts: 0, id: '0x1', args: { data: { startTime: 0 } } },
+    {
+      name: 'ProfileChunk',
+      ph: 'P',
+      pid: 1,
+      tid: 9,
+      ts: 0,
+      id: '0x1',
+      args: {
+        data: {
+          cpuProfile: {
+            nodes: [
+              { id: 1, callFrame: { url: '' } },
+              { id: 2, parent: 1, callFrame: { url: 'chrome-extension://ext/full-stage.js' } },
+              { id: 3, parent: 2, callFrame: { url: '' } },
+            ],
+            samples: [1, 2, 3, 1],
+          },
+          timeDeltas: [100, 100, 100, 100],
+        },
+      },
+    },
+    { name: 'RunTask', ph: 'X', ...page, ts: 50, dur: 400, tdur: 200 },
+    // Nested in the task above, and one on another thread: neither is a task of its own.
+    { name: 'RunTask', ph: 'X', ...page, ts: 60, dur: 100, tdur: 100 },
+    { name: 'RunTask', ph: 'X', pid: 1, tid: 5, ts: 2_000, dur: 100, tdur: 100 },
+    { name: 'RunTask', ph: 'X', ...page, ts: 1_500, dur: 80, tdur: 60 },
+  ];
+
+  it('gives each task its thread time, shared out by the samples with an extension frame, timed from the mark', () => {
+    const tasks = chromiumTasks(events, MARK, (url) => url.startsWith('chrome-extension://ext/'));
+    expect(tasks).toEqual([
+      { at: -0.95, wallMs: 0.4, cpuMs: 0.2, extensionMs: 0.1 },
+      { at: 0.5, wallMs: 0.08, cpuMs: 0.06, extensionMs: 0 },
+    ]);
+  });
+
+  it('refuses a trace without the mark', () => {
+    expect(() => chromiumTasks(events.slice(1), MARK, () => true)).toThrow(/no performance.mark/);
+  });
+});
+
+describe('geckoTasks', () => {
+  const strings = [
+    '(root)',
+    'XRE_InitChildProcess',
+    'nsTimerImpl::Fire',
+    'f (moz-extension://uuid/full-stage.js:1:2)',
+    'promise callback',
+    'PVsync::Msg_Notify',
+    'Awake',
+    'UserTiming',
+  ];
+  const profile = (samples: [number, number, number][]): GeckoProfile => ({
+    meta: { interval: 1, sampleUnits: { threadCPUDelta: 'ns' } },
+    threads: [],
+    processes: [
+      {
+        meta: { interval: 1, sampleUnits: { threadCPUDelta: 'ns' } },
+        threads: [
+          {
+            name: 'GeckoMain',
+            pid: 7,
+            stringTable: strings,
+            frameTable: { schema: { location: 0 }, data: [[0], [1], [2], [3], [4], [5]] },
+            // 0 root, 1 event loop, 2 timer, 3 timer > extension, 4 microtasks, 5 microtasks > extension, 6 frame tick.
+            stackTable: {
+              schema: { prefix: 0, frame: 1 },
+              data: [
+                [null, 0],
+                [0, 1],
+                [1, 2],
+                [2, 3],
+                [1, 4],
+                [4, 3],
+                [1, 5],
+              ],
+            },
+            markers: {
+              schema: { name: 0, startTime: 1, endTime: 2, phase: 3, data: 4 },
+              data: [
+                [7, 5, null, 0, { name: MARK }],
+                [6, 9, 0, 2, {}],
+                [6, 0, 20, 3, { 'CPU Time': 6 }],
+              ],
+            },
+            samples: { schema: { stack: 0, time: 1, threadCPUDelta: 2 }, data: samples },
+          },
+        ],
+      },
+    ],
+  });
+  const isExtension = (location: string) => location.includes('moz-extension://uuid/');
+
+  it('makes a task of each run of one runnable while awake, with its microtasks, CPU per sample capped at two intervals', () => {
+    const tasks = geckoTasks(
+      profile([
+        [3, 10, 1e6], // a timer in the extension
+        [5, 11, 1e6], // its microtasks, in the extension
+        [2, 12, 5e6], // the same timer out of the extension, one late sample: counted as 2 ms
+        [6, 13, 1e6], // a frame: a new task
+        [3, 25, 1e6], // after the thread went to sleep: not counted
+      ]),
+      7,
+      MARK,
+      isExtension,
+    );
+    expect(tasks).toEqual([
+      { at: 5, wallMs: 2, cpuMs: 4, extensionMs: 2 },
+      { at: 8, wallMs: 0, cpuMs: 1, extensionMs: 0 },
+    ]);
+  });
+
+  it('refuses a profile without thread CPU times or without the process', () => {
+    const withoutCpu = profile([]);
+    withoutCpu.processes![0]!.meta.sampleUnits = {};
+    expect(() => geckoTasks(withoutCpu, 7, MARK, isExtension)).toThrow(/"cpu" feature/);
+    expect(() => geckoTasks(profile([]), 8, MARK, isExtension)).toThrow(/no main thread for process 8/);
+  });
+});
