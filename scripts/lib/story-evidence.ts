@@ -6,7 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { backedStatements, type BackedStatement, type Story } from '../../src/shared/story';
+import type { Story } from '../../src/shared/story';
+import { backedStatements, type BackedStatement } from './validate-story';
 import { factsOf, isSupported, type Fact } from './facts';
 
 /** The article the story summarises, relative to the project's root (CI puts shared/ beside the clone). */

@@ -4,7 +4,7 @@
  */
 import { PREFIX } from '../shared/ui-prefix';
 
-/** A set of words written as one string ("a b c"): the content script's bundle has a 30 KB budget. */
+/** A set of words written as one string ("a b c"): short in the bundle. */
 export const words = (list: string): Set<string> => new Set(list.split(' '));
 
 const SKIP_TAGS = words('script style noscript template nav aside footer form button select textarea input iframe svg canvas video audio code pre figcaption');

@@ -1,5 +1,5 @@
 /**
- * The content script's life in one page: read the reader's settings and this page's state, run the
+ * The full stage's life in one page: read the reader's settings and this page's state, run the
  * extension over the article, tell the background, answer the popup, and start again when the
  * settings change or a single-page app swaps the article. `stop()` undoes all.
  */
@@ -13,7 +13,7 @@ import { onRuntimeMessage, runtimeId, sendToBackground } from './runtime';
 import { pageKey } from '../shared/web-page';
 import { watchNavigation } from './watch-navigation';
 
-export interface ContentScript {
+export interface FullStage {
   /** The verdict for the article shown now. */
   verdict(): PageVerdict;
   /** Resolves once the first run has happened (settings read, page classified). */
@@ -35,8 +35,8 @@ async function askSetup(): Promise<PageSetup | null> {
   }
 }
 
-/** Runs the content script on `doc`. */
-export function startContentScript(doc: Document, win: Window): ContentScript {
+/** Runs the full stage on `doc`. */
+export function runFullStage(doc: Document, win: Window): FullStage {
   const controller = new AbortController();
   let run: PageRun | null = null;
   let verdict: PageVerdict = toPageVerdict(neither());
@@ -83,7 +83,7 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
     }
   };
 
-  /** Runs, unless the content script was stopped meanwhile. */
+  /** Runs, unless the full stage was stopped meanwhile. */
   const startIfLive = (): void => {
     if (!controller.signal.aborted) start();
   };
@@ -112,7 +112,7 @@ export function startContentScript(doc: Document, win: Window): ContentScript {
     }
   });
 
-  // A page restored from the back/forward cache keeps its content script but lost its badge.
+  // A page restored from the back/forward cache keeps its full stage but lost its badge.
   win.addEventListener('pageshow', (event) => event.persisted && report(), { signal: controller.signal });
 
   // A new article in a single-page app, or the article element replaced by a re-render.

@@ -1,7 +1,7 @@
 /**
  * What the in-page UI needs of the story besides its words (which are messages, see
  * shared/story-messages.ts): the earlier year, how many summary sentences and key points there
- * are, and the entities to mark. The build hands the content script a copy of
+ * are, and the entities to mark. The build hands the full stage a copy of
  * story.json without the prose or the quotes, which keeps its bundle small.
  */
 import type { MarkedEntity } from '../shared/story';

@@ -1,7 +1,7 @@
 /** The popup's list of key quotes, each with a copy button that copies it with its attribution. */
 import { h } from '../shared/dom';
 import { t } from '../shared/i18n';
-import { quoteWithAttribution, renderQuote } from '../shared/quote-view';
+import { quoteWithAttribution, renderQuote } from './quote-view';
 import type { Quote } from '../shared/story';
 import { copyText } from './copy-quote';
 

@@ -4,7 +4,7 @@
  * background/page-messages.ts and useMessages in i18n.ts), and the full stage says them only
  * through {@link tPage}, whose key type is this list: a word the page needs and the list lacks is
  * a compile error. biome.json keeps src/content/ and src/shared/ (which the full stage may import)
- * from importing the unrestricted `t`; only the popup's quote-view.ts is let off.
+ * from importing the unrestricted `t`.
  */
 import { t, type MessageKey } from './i18n';
 

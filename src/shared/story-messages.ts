@@ -22,7 +22,7 @@ export const storyKeys = {
 
 /**
  * The key of the story's source line (what the article cites), which only the popup shows: kept out
- * of storyKeys, whose every entry is a few bytes of the content script's 30 KB budget.
+ * of storyKeys, whose every entry is bundled into the full stage.
  */
 export const storySourceKey = 'storySource';
 

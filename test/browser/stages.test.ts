@@ -25,7 +25,7 @@ function stagesIn(session: Session, tabId: number): Promise<Stages> {
         target: { tabId: id, frameIds: [0] },
         func: () => {
           const scope = globalThis as unknown as Record<string, unknown>;
-          return { first: scope.__backstoryFirstStage ?? null, full: scope.__backstoryContentScript === true };
+          return { first: scope.__backstoryFirstStage ?? null, full: scope.__backstoryFullStage === true };
         },
       });
       return answer!.result as Stages;

@@ -27,13 +27,13 @@ async function changeSettings(values: Record<string, unknown>): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** The messages of one type the content script sent to the background. */
+/** The messages of one type the full stage sent to the background. */
 const sent = (type: string) => mocks.sendMessage.mock.calls.map((c) => c[0]).filter((m) => m.type === type);
 
 import { pageMessages } from '../../../src/background/page-messages';
 import { canAnnotate } from '../../../src/content/classify-page';
 import { MARK_HIGHLIGHT } from '../../../src/content/mark-renderer';
-import { startContentScript, type ContentScript } from '../../../src/content/content-script';
+import { runFullStage, type FullStage } from '../../../src/content/content-script';
 import { PANEL_TAG } from '../../../src/content/panel';
 import { useMessages } from '../../../src/shared/i18n';
 import { fakeLayout } from '../helpers/fake-layout';
@@ -47,7 +47,7 @@ const IRRELEVANT = `<article><h1>Denmark hold on for a draw</h1>
   <p>Kasper Schmeichel saved a late penalty as Denmark held on for a draw in Copenhagen on Saturday night.</p>
   <p>The goalkeeper said the team had fought hard and deserved the point after a difficult second half.</p></article>`;
 
-let script: ContentScript | null = null;
+let stage: FullStage | null = null;
 
 function load(title: string, body: string): void {
   document.title = title;
@@ -66,8 +66,8 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  script?.stop();
-  script = null;
+  stage?.stop();
+  stage = null;
   document.body.innerHTML = '';
   document.title = '';
   vi.restoreAllMocks();
@@ -81,23 +81,23 @@ describe('canAnnotate', () => {
   });
 });
 
-describe('startContentScript', () => {
+describe('runFullStage', () => {
   it('on a relevant page reports the verdict once and mounts one panel', async () => {
     load('Kaspersky Lab denies spying claims', RELEVANT);
-    script = startContentScript(document, window);
-    await script.ready;
-    expect(script.verdict().topics).toEqual(['kaspersky']);
-    expect(script.verdict().mentions.kaspersky).toBeGreaterThanOrEqual(4);
-    expect(sent('pageClassified')).toEqual([{ type: 'pageClassified', verdict: script.verdict() }]);
-    expect(Object.keys(script.verdict()).sort()).toEqual(['confidence', 'mentions', 'topics']);
+    stage = runFullStage(document, window);
+    await stage.ready;
+    expect(stage.verdict().topics).toEqual(['kaspersky']);
+    expect(stage.verdict().mentions.kaspersky).toBeGreaterThanOrEqual(4);
+    expect(sent('pageClassified')).toEqual([{ type: 'pageClassified', verdict: stage.verdict() }]);
+    expect(Object.keys(stage.verdict()).sort()).toEqual(['confidence', 'mentions', 'topics']);
     expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
   });
 
   it('on an irrelevant page reports empty topics and leaves the DOM unchanged', async () => {
     load('Denmark hold on for a draw', IRRELEVANT);
     const before = document.documentElement.outerHTML;
-    script = startContentScript(document, window);
-    await script.ready;
+    stage = runFullStage(document, window);
+    await stage.ready;
     expect(sent('pageClassified')).toEqual([{ type: 'pageClassified', verdict: expect.objectContaining({ topics: [] }) }]);
     expect(document.documentElement.outerHTML).toBe(before);
     expect(document.querySelector(PANEL_TAG)).toBeNull();
@@ -106,27 +106,27 @@ describe('startContentScript', () => {
   it('without an answer from the background (extension reloaded under the page) shows nothing, but still classifies the page', async () => {
     mocks.sendMessage.mockImplementation(() => Promise.reject(new Error('Extension context invalidated.')));
     load('Kaspersky Lab denies spying claims', RELEVANT);
-    script = startContentScript(document, window);
-    await script.ready;
+    stage = runFullStage(document, window);
+    await stage.ready;
     // It may be a site the reader turned off: nothing is shown until the background can say.
     expect(document.querySelector(PANEL_TAG)).toBeNull();
     expect(CSS.highlights.has(MARK_HIGHLIGHT)).toBe(false);
-    expect(script.verdict().topics).toEqual(['kaspersky']);
+    expect(stage.verdict().topics).toEqual(['kaspersky']);
   });
 
   it('answers getPageStatus from the extension itself', async () => {
     load('Kaspersky Lab denies spying claims', RELEVANT);
-    script = startContentScript(document, window);
-    await script.ready;
+    stage = runFullStage(document, window);
+    await stage.ready;
     expect(mocks.listeners).toHaveLength(1);
     const answer = mocks.listeners[0]!({ type: 'getPageStatus' }, { id: 'test-id' });
-    await expect(answer).resolves.toEqual({ state: 'classified', verdict: script.verdict(), site: 'localhost' });
+    await expect(answer).resolves.toEqual({ state: 'classified', verdict: stage.verdict(), site: 'localhost' });
   });
 
   it('ignores, with a warning, messages from another extension', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     load('Kaspersky Lab denies spying claims', RELEVANT);
-    script = startContentScript(document, window);
+    stage = runFullStage(document, window);
     expect(mocks.listeners[0]!({ type: 'getPageStatus' }, { id: 'someone-else' })).toBeUndefined();
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0]![0])).toContain('outside the extension');
@@ -135,7 +135,7 @@ describe('startContentScript', () => {
   it('ignores, with a warning, malformed messages', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     load('Denmark hold on for a draw', IRRELEVANT);
-    script = startContentScript(document, window);
+    stage = runFullStage(document, window);
     const listener = mocks.listeners[0]!;
     for (const message of [null, 'getPageStatus', { type: 'nope' }, [{ type: 'getPageStatus' }], { type: 'pageClassified', verdict: {} }]) {
       expect(listener(message, { id: 'test-id' })).toBeUndefined();
@@ -146,8 +146,8 @@ describe('startContentScript', () => {
 
   it('reports again when the page comes back from the back/forward cache', async () => {
     load('Kaspersky Lab denies spying claims', RELEVANT);
-    script = startContentScript(document, window);
-    await script.ready;
+    stage = runFullStage(document, window);
+    await stage.ready;
     window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: false }));
     expect(sent('pageClassified')).toHaveLength(1);
     window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
@@ -156,10 +156,10 @@ describe('startContentScript', () => {
 
   it('stop() removes the panel, the message listener and the pageshow listener', async () => {
     load('Kaspersky Lab denies spying claims', RELEVANT);
-    script = startContentScript(document, window);
-    await script.ready;
+    stage = runFullStage(document, window);
+    await stage.ready;
     const listener = mocks.listeners[0];
-    script.stop();
+    stage.stop();
     expect(document.querySelector(PANEL_TAG)).toBeNull();
     expect(mocks.removeListener).toHaveBeenCalledWith(listener);
     window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
@@ -169,9 +169,9 @@ describe('startContentScript', () => {
   it("follows the reader's settings: topics switched off, highlights off, collapsed panel", async () => {
     mocks.stored = { topics: { kaspersky: false, ncsc: true } };
     load('Kaspersky Lab denies spying claims', RELEVANT);
-    script = startContentScript(document, window);
-    await script.ready;
-    expect(script.verdict().topics).toEqual([]);
+    stage = runFullStage(document, window);
+    await stage.ready;
+    expect(stage.verdict().topics).toEqual([]);
     expect(document.querySelector(PANEL_TAG)).toBeNull();
     // Changing the setting applies at once, without a reload.
     await changeSettings({ topics: { kaspersky: true, ncsc: true }, panel: 'collapsed', highlights: false });
@@ -184,8 +184,8 @@ describe('startContentScript', () => {
   it('shows nothing on a site the reader turned off, and tells the badge nothing matched; undo brings it back', async () => {
     mocks.stored = { blockedSites: ['localhost'] };
     load('Kaspersky Lab denies spying claims', RELEVANT);
-    script = startContentScript(document, window);
-    await script.ready;
+    stage = runFullStage(document, window);
+    await stage.ready;
     expect(document.querySelector(PANEL_TAG)).toBeNull();
     expect(sent('pageClassified')).toEqual([{ type: 'pageClassified', verdict: expect.objectContaining({ topics: [] }) }]);
     // The popup still learns what the page is about.
@@ -197,16 +197,16 @@ describe('startContentScript', () => {
   it('keeps a panel the reader closed on this page closed, and says so to the background', async () => {
     mocks.setup = { dismissed: true, messages: pageMessages() };
     load('Kaspersky Lab denies spying claims', RELEVANT);
-    script = startContentScript(document, window);
-    await script.ready;
+    stage = runFullStage(document, window);
+    await stage.ready;
     expect(document.querySelector(PANEL_TAG)).toBeNull();
-    expect(script.verdict().topics).toEqual(['kaspersky']);
+    expect(stage.verdict().topics).toEqual(['kaspersky']);
   });
 
   it("asks the background for the key quotes or the sources when the reader presses the panel's buttons", async () => {
     load('Kaspersky Lab denies spying claims', RELEVANT);
-    script = startContentScript(document, window);
-    await script.ready;
+    stage = runFullStage(document, window);
+    await stage.ready;
     const shadow = document.querySelector(PANEL_TAG)!.shadowRoot!;
     userClick(shadow.querySelector('.source button')!);
     expect(sent('openPopup')).toEqual([{ type: 'openPopup', section: 'sources' }]);
@@ -219,8 +219,8 @@ describe('startContentScript', () => {
 
   it('tells the background when the reader closes the panel', async () => {
     load('Kaspersky Lab denies spying claims', RELEVANT);
-    script = startContentScript(document, window);
-    await script.ready;
+    stage = runFullStage(document, window);
+    await stage.ready;
     userClick(document.querySelector(PANEL_TAG)!.shadowRoot!.querySelector('.dismiss')!);
     expect(document.querySelector(PANEL_TAG)).toBeNull();
     expect(sent('panelDismissed')).toEqual([{ type: 'panelDismissed' }]);
@@ -234,8 +234,8 @@ describe('startContentScript', () => {
     const getMessage = vi.spyOn((globalThis as unknown as { chrome: { i18n: { getMessage(): string } } }).chrome.i18n, 'getMessage');
     mocks.setup = { dismissed: false, messages: { ...pageMessages(), storyMonth: 'Dezember 2017', panelHide: 'Ausblenden' } };
     load('Kaspersky Lab denies spying claims', RELEVANT);
-    script = startContentScript(document, window);
-    await script.ready;
+    stage = runFullStage(document, window);
+    await stage.ready;
     const shadow = document.querySelector(PANEL_TAG)!.shadowRoot!;
     expect(shadow.querySelector('.when')!.textContent).toBe('Dezember 2017');
     expect(shadow.querySelector('.collapse')!.textContent).toBe('Ausblenden');
@@ -249,8 +249,8 @@ describe('startContentScript', () => {
   it('takes a malformed setup for no answer: shows nothing, but still classifies the page', async () => {
     mocks.setup = { dismissed: 'no', messages: 'Hide' };
     load('Kaspersky Lab denies spying claims', RELEVANT);
-    script = startContentScript(document, window);
-    await script.ready;
+    stage = runFullStage(document, window);
+    await stage.ready;
     expect(document.querySelector(PANEL_TAG)).toBeNull();
     await expect(mocks.listeners[0]!({ type: 'getPageStatus' }, { id: 'test-id' })).resolves.toMatchObject({ verdict: { topics: ['kaspersky'] } });
   });

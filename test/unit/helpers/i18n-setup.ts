@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { validateStory } from '../../../src/shared/story';
+import { validateStory } from '../../../scripts/lib/validate-story';
 import { storyMessages } from '../../../src/shared/story-messages';
 
 type Entry = { message: string; placeholders?: Record<string, { content: string }> };

@@ -9,7 +9,7 @@ vi.mock('webextension-polyfill', () => ({
 
 import { renderQuotes } from '../../../src/popup/quotes-view';
 import { describeStatus } from '../../../src/popup/status-view';
-import { quoteWithAttribution } from '../../../src/shared/quote-view';
+import { quoteWithAttribution } from '../../../src/popup/quote-view';
 import { story } from '../../../src/shared/story';
 
 function setup(copy: (doc: Document, text: string) => Promise<boolean>): { list: HTMLElement; announcer: HTMLElement } {

@@ -1,8 +1,8 @@
 /** How a quote is shown and copied, the same in the popup and the page panel. */
-import { localDay } from './dates';
-import { h } from './dom';
-import { t } from './i18n';
-import type { Quote } from './story';
+import { localDay } from '../shared/dates';
+import { h } from '../shared/dom';
+import { t } from '../shared/i18n';
+import type { Quote } from '../shared/story';
 
 /** The label that tells a direct quote from the article's account of what someone said. */
 export function quoteKindLabel(quote: Quote): string {

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import rawStory from '../../../src/story/story.json';
-import { StoryError, backedStatements, story, validateStory, type Story } from '../../../src/shared/story';
+import { StoryError, backedStatements, validateStory } from '../../../scripts/lib/validate-story';
+import { story, type Story } from '../../../src/shared/story';
 
 const ARTICLE = '../shared/seed/000_54e233854a60f2d0.txt';
 const articlePath = resolve(process.cwd(), ARTICLE);
