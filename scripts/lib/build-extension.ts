@@ -14,8 +14,8 @@ import { ARTICLE, checkEvidence, readArticle } from './story-evidence';
 
 const ENTRIES = {
   // The manifest's content script, on every page; the background injects the full stage where it may be needed.
-  'first-stage': 'src/content/first-stage.ts',
-  'full-stage': 'src/content/full-stage.ts',
+  'first-stage': 'src/content/first-stage/index.ts',
+  'full-stage': 'src/content/full-stage/index.ts',
   background: 'src/background/index.ts',
   'popup/popup': 'src/popup/index.ts',
   'options/options': 'src/options/index.ts',
@@ -23,19 +23,19 @@ const ENTRIES = {
 const STATIC: [string, string][] = [
   ['src/popup/popup.html', 'popup/popup.html'],
   ['src/popup/popup.css', 'popup/popup.css'],
-  ['src/content/marks.css', 'content.css'],
+  ['src/content/marks/marks.css', 'content.css'],
   ['src/options/options.html', 'options/options.html'],
   ['src/options/options.css', 'options/options.css'],
 ];
 const ICON_SIZES = [16, 32, 48, 128];
 
 /**
- * The content script reads the story's words as messages, so it gets story.json without them: the
+ * The full stage reads the story's words as messages, so it gets story.json without them: the
  * earlier year, the entities' ids and aliases, and empty strings that keep the
  * number of summary sentences and key points. Other contexts import story.json whole.
  */
 const pageStoryPlugin: Plugin = {
-  name: 'story-without-prose-for-the-content-script',
+  name: 'story-without-prose-for-the-full-stage',
   setup(build) {
     build.onResolve({ filter: /story\/story\.json$/ }, (args) =>
       args.importer.includes(`${path.sep}src${path.sep}content${path.sep}`)

@@ -1,6 +1,6 @@
 /** Runs the content script's own classifier on saved HTML, in jsdom. */
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { classifyPage } from '../../src/content/classify-page';
+import { classifyPage } from '../../src/content/full-stage/classify-page';
 import type { Verdict } from '../../src/shared/topics';
 
 /** The verdict the content script would reach on `html` served at `url`. Scripts in the page do not run. */

@@ -6,7 +6,7 @@ import { TITLE_CHARS, URL_CHARS, urlWords } from './page-head';
 import type { Evidence, Place, Topic, Verdict } from './topics';
 import { TOPICS } from './topics';
 
-/** What the detector reads of a page. Produced in the page by content/read-page.ts. */
+/** What the detector reads of a page. Produced in the page by content/full-stage/read-page.ts. */
 export interface PageSample {
   url: string;
   title: string;

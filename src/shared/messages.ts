@@ -1,7 +1,7 @@
 /**
  * Every message the extension's contexts exchange: one typed map per direction (to the background,
  * to a page), one typed send per direction (sendToPage in shared/send-message.ts for extension
- * pages, sendToBackground in content/runtime.ts for the content scripts) and one parser per
+ * pages, sendToBackground in content/full-stage/runtime.ts for the content scripts) and one parser per
  * receiver. A receiver never trusts a message: it parses it and ignores what fails.
  */
 import { isHostName, parseSettings, type Settings } from './settings';

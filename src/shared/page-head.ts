@@ -1,7 +1,7 @@
 /**
  * What both stages read of a page besides its text: the address as words, the title and the meta
  * tags that describe the page, with one set of limits. The first stage's first look
- * (content/first-look.ts) and the detector's sample (content/read-page.ts, detect-topic.ts) are
+ * (content/first-look.ts) and the detector's sample (content/full-stage/read-page.ts, detect-topic.ts) are
  * both made with these functions, so the detector reads no word of them that the first look did not.
  */
 

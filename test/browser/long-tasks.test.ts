@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
-import { MAX_DRAWN } from '../../src/content/annotator';
+import { MAX_DRAWN } from '../../src/content/marks/annotator';
 import { BROWSERS, SCREENSHOTS, endSession, openUrl, startSession, waitFor, type Session } from './harness';
 import { PANEL_MARK, hugeTextNodePage, manyMentionsPage, type HugePage } from './huge-pages';
 import type { Task } from './main-thread-tasks';

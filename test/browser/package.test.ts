@@ -23,7 +23,7 @@ describe('npm run package', () => {
       expect(entries.every((e) => !e.path.includes('..') && !e.path.startsWith('/'))).toBe(true);
     }
     const source = readZip(readFileSync(name('source'))).map((e) => e.path);
-    expect(source).toEqual(expect.arrayContaining(['BUILDING.md', 'package.json', 'package-lock.json', 'manifest.json', 'src/content/full-stage.ts']));
+    expect(source).toEqual(expect.arrayContaining(['BUILDING.md', 'package.json', 'package-lock.json', 'manifest.json', 'src/content/full-stage/index.ts']));
     // Nothing the build does not need: no tests, no dependencies, no build output.
     expect(source.filter((p) => /^(test|node_modules|dist|artifacts)\//.test(p))).toEqual([]);
   }, 180_000);

@@ -3,8 +3,8 @@
 // each call; this checks a whole run) and give, placeholders filled, what the browser would.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pageMessages } from '../../../src/background/page-messages';
-import { createMentionCard } from '../../../src/content/mention-card';
-import { runPage } from '../../../src/content/page-run';
+import { createMentionCard } from '../../../src/content/marks/mention-card';
+import { runPage } from '../../../src/content/full-stage/page-run';
 import { t, useMessages, type MessageKey } from '../../../src/shared/i18n';
 import { PAGE_UI_KEYS } from '../../../src/shared/page-words';
 import { fakeLayout } from '../helpers/fake-layout';

@@ -4,8 +4,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runPage } from '../../../src/content/page-run';
-import { createMentionCard } from '../../../src/content/mention-card';
+import { runPage } from '../../../src/content/full-stage/page-run';
+import { createMentionCard } from '../../../src/content/marks/mention-card';
 import { renderQuotes } from '../../../src/popup/quotes-view';
 import { renderSources } from '../../../src/popup/sources-view';
 import { describeStatus } from '../../../src/popup/status-view';

@@ -1,0 +1,45 @@
+/** Classifies the current document: the first look, then the bounded sample and the shared detector. */
+import { mayBeAbout } from '../../shared/candidate';
+import { detectTopic, LIMITS } from '../../shared/detect-topic';
+import type { PageVerdict } from '../../shared/messages';
+import { readHead, urlWords } from '../../shared/page-head';
+import { neither, type Verdict } from '../../shared/topics';
+import { isHtmlPage, readFirstLook } from '../first-look';
+import { findMainRoot, readSample, scanLandmarks, textReader } from './read-page';
+
+/** How much main text the detector reads before deciding whether to read up to LIMITS.text. */
+const GLANCE_CHARS = 5_000;
+
+/** Only HTML documents with a body get a panel; SVG, XML and plain-text views are left alone. */
+export function canAnnotate(doc: Document): boolean {
+  return doc.documentElement?.namespaceURI === 'http://www.w3.org/1999/xhtml' && isHtmlPage(doc);
+}
+
+/** The verdict for `doc` and the element holding its main text (null for documents that are not HTML pages). */
+export function classifyDocument(doc: Document, url: string): { verdict: Verdict; root: Element | null } {
+  if (!canAnnotate(doc)) return { verdict: neither(), root: null };
+  // One bounded scan serves both the main-text search and the headline lookup.
+  const landmarks = scanLandmarks(doc);
+  const root = findMainRoot(doc, landmarks);
+  // The <head> is read once, for the first look and the sample alike.
+  const head = readHead(doc);
+  // The first stage's test comes first: what it dismisses is never relevant, here or there.
+  if (!mayBeAbout(readFirstLook(doc, url, head))) return { verdict: neither(), root };
+  // The glance and the full read share one reader: the second read goes on where the first stopped.
+  const reader = root && textReader(root);
+  const glance = readSample(root, url, head, landmarks, GLANCE_CHARS, reader);
+  // Named only outside the glance (in a menu, an aside, or further down than GLANCE_CHARS of the
+  // main text): not about either topic, and the rest of the page is not read.
+  if (!mayBeAbout([urlWords(url), head.title, ...head.meta, ...glance.headings, glance.text])) return { verdict: neither(), root };
+  return { verdict: detectTopic(glance.text.length < GLANCE_CHARS ? glance : readSample(root, url, head, landmarks, LIMITS.text, reader)), root };
+}
+
+/** The verdict for `doc`, or "neither" when the document is not an HTML page. */
+export function classifyPage(doc: Document, url: string): Verdict {
+  return classifyDocument(doc, url).verdict;
+}
+
+/** The part of a verdict that is sent to other contexts. */
+export function toPageVerdict(verdict: Verdict): PageVerdict {
+  return { topics: verdict.topics, mentions: verdict.mentions, confidence: verdict.confidence };
+}
