@@ -1,3 +1,4 @@
+// @vitest-environment node
 // The long-task test's reading of profiles (test/browser/main-thread-tasks.ts), on small
 // hand-made profiles of each browser's format.
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import { readTabState, isPending, type TabApis } from '../../../src/popup/tab-state';
 

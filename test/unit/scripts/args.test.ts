@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { parseScriptArgs, UsageError } from '../../../scripts/lib/args';
 

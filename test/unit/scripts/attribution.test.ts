@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { cdpExtensionTime, geckoExtensionTime, scriptOf, type CdpProfile, type GeckoProfile } from '../../../scripts/bench/attribution';
 import { median, percentile } from '../../../scripts/bench/stats';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 // The detector on the labelled development corpus (test/fixtures/pages), through the same entry
 // points a developer uses: classifyHtml (what eval:detect runs) and the classify command.
 import { execFile } from 'node:child_process';

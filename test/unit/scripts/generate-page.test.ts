@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { BUSY_DURATION_MS, BUSY_RATE_HZ, generateBusyPage, generatePage, withPanelObserver } from '../../../scripts/bench/generate-page';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { readZip, writeZip } from '../../../scripts/lib/zip';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, test } from 'vitest';
 import { detectTopic, LIMITS, type PageSample } from '../../../src/shared/detect-topic';
 import type { Topic } from '../../../src/shared/topics';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it, test, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', () => ({

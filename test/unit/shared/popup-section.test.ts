@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { SECTION_FRESH_MS, SECTION_KEY, requestedSection, sectionRequest } from '../../../src/shared/popup-section';
 

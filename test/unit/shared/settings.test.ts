@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, isBlocked, MAX_BLOCKED_SITES, parseSettings, withSiteBlocked, type Settings } from '../../../src/shared/settings';
 

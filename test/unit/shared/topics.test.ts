@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, test } from 'vitest';
 import { t } from '../../../src/shared/i18n';
 import { describeMentions, topicName, TOPICS, type Topic } from '../../../src/shared/topics';
