@@ -1,5 +1,5 @@
 // npm run classify -- FILE.html... : one JSON line per file with the detector's verdict, from the
-// same code the content script runs. A file listed in a corpus index (test/fixtures/*/index.json) is classified
+// same code the full stage runs. A file listed in a corpus index (test/fixtures/*/index.json) is classified
 // at the URL given there; any other at file://<its path>.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

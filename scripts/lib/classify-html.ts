@@ -1,9 +1,9 @@
-/** Runs the content script's own classifier on saved HTML, in jsdom. */
+/** Runs the full stage's own classifier on saved HTML, in jsdom. */
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { classifyPage } from '../../src/content/full-stage/classify-page';
 import type { Verdict } from '../../src/shared/topics';
 
-/** The verdict the content script would reach on `html` served at `url`. Scripts in the page do not run. */
+/** The verdict the full stage would reach on `html` served at `url`. Scripts in the page do not run. */
 export function classifyHtml(html: string, url: string): Verdict {
   const dom = new JSDOM(html, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
   const { window } = dom;

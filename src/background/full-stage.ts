@@ -8,7 +8,7 @@ import browser from 'webextension-polyfill';
 /** The full stage's bundle, as the build writes it (scripts/lib/build-extension.ts). */
 export const FULL_STAGE_FILE = 'full-stage.js';
 
-/** Runs the full stage in the top frame of tab `tabId` (the only frame with a first stage). A second run in the same page does nothing (see full-stage.ts). */
+/** Runs the full stage in the top frame of tab `tabId` (the only frame with a first stage). A second run in the same page does nothing (see content/full-stage/index.ts). */
 export async function injectFullStage(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [FULL_STAGE_FILE] });
 }

@@ -1,7 +1,7 @@
 /**
- * Per-page state the content script cannot keep itself: pages where the reader closed the panel,
+ * Per-page state the full stage cannot keep itself: pages where the reader closed the panel,
  * for this browser session only (storage.session is kept in memory and cleared when the browser
- * closes), the reader's settings, and the words the content script shows, in the browser's
+ * closes), the reader's settings, and the words the full stage shows, in the browser's
  * language; and telling open pages when the settings change.
  */
 import browser from 'webextension-polyfill';

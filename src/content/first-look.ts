@@ -1,7 +1,7 @@
 /**
  * The first look at a page: the few places a page about the story names its subject, read with a
  * fixed bound so that a 10 MB page costs what a short one does. The first stage reads it on every
- * page; the full detector reads it again before anything else (content/classify-page.ts), so a page
+ * page; the full detector reads it again before anything else (content/full-stage/classify-page.ts), so a page
  * the first look dismisses is never called relevant. The address, the title and the meta tags are
  * read by the same code as the detector's sample (shared/page-head.ts).
  */

@@ -1,6 +1,6 @@
 /**
  * Dates in the reader's language, through Intl (extension pages and the background only: the first
- * Intl.DateTimeFormat in a web page costs it 30-50 ms, so the content script gets these strings
+ * Intl.DateTimeFormat in a web page costs it 30-50 ms, so the full stage gets these strings
  * from the background and falls back to the English storyMonth and storyDay messages).
  */
 import { uiLanguage } from './i18n';

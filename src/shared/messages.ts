@@ -15,7 +15,7 @@ export interface PageVerdict {
   confidence: number;
 }
 
-/** What the content script says about its page when the popup asks: the verdict and the page's host name. */
+/** What the full stage says about its page when the popup asks: the verdict and the page's host name. */
 export type PageStatus = { state: 'classified'; verdict: PageVerdict; site: string };
 
 /** What the background tells a content script before it shows anything. */

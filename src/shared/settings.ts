@@ -1,8 +1,8 @@
 /**
  * The reader's settings: their defaults, their type (derived from the defaults), and a parser that
  * accepts whatever storage.sync holds. A key that is missing, malformed or from an older version
- * falls back to its default; the other keys are kept. Shared by the options page, the popup and
- * the content script.
+ * falls back to its default; the other keys are kept. Shared by the options page, the popup, the
+ * background and the full stage.
  */
 import { TOPICS, type Topic } from './topics';
 

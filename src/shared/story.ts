@@ -51,7 +51,7 @@ export interface Entity extends Backing {
   part: string;
 }
 
-/** What the content script knows of an entity: enough to find and name its mentions (its words are messages). */
+/** What the full stage knows of an entity: enough to find and name its mentions (its words are messages). */
 export type MarkedEntity = Pick<Entity, 'id' | 'aliases'>;
 
 /** The whole story as the extension ships it. */

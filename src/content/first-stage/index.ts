@@ -1,7 +1,7 @@
 /**
  * The first stage: the one script the manifest puts into every web page, under 2 KB
  * minified. It takes the page's first look and, only when the page could be about the story, asks
- * the background to inject the full stage (full-stage.ts). Everywhere else it touches no extension
+ * the background to inject the full stage (content/full-stage/). Everywhere else it touches no extension
  * API, sends nothing, and listens for nothing but a single-page app's move to a new address.
  */
 import { FIRST_STAGE_KEY, type FirstStageState } from '../../shared/first-stage-state';

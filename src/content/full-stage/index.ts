@@ -1,4 +1,4 @@
-// The full stage's entry: the background injects it into a page whose first stage (first-stage.ts)
+// The full stage's entry: the background injects it into a page whose first stage (content/first-stage/)
 // found a possible mention of the story. The flag lives in the extension's isolated world, so a
 // second injection into the same page finds it and does nothing: one page, one panel.
 import { runFullStage } from './full-stage';

@@ -1,6 +1,6 @@
 /**
  * One run of the extension over one article: classify it and, when it is about the story, show
- * the panel, mark the mentions and explain them. Uses no extension API (content-script.ts does
+ * the panel, mark the mentions and explain them. Uses no extension API (full-stage.ts does
  * that), so the unit tests can call it on a jsdom page.
  */
 import { ncscIsUk } from '../../shared/detect-topic';

@@ -19,7 +19,7 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-describe("the content script's messages", () => {
+describe("the full stage's words", () => {
   it("is all the full stage asks for: a run over a page about both topics, its marks, card and panel controls never reach the browser's i18n API", async () => {
     useMessages(pageMessages());
     const getMessage = vi.spyOn(i18nApi, 'getMessage');
