@@ -1,5 +1,8 @@
-// Two projects: unit tests in jsdom, and real-browser tests that drive the built extension in
-// Chromium and Firefox (one browser at a time: this machine has two cores).
+// Three projects. `unit`: jsdom. `build`: checks of the built dist/ that start no browser (sizes,
+// the store packages, web-ext lint). `browser`: the built extension driven in real Chromium and
+// Firefox. unit and build run first, side by side (two workers: the machine has two cores); then
+// the browser tests, one file at a time (each file runs its two browsers side by side, see
+// describeEachBrowser in test/browser/harness.ts). Both build and browser build dist/ first, once a run.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -13,8 +16,22 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'jsdom',
+          sequence: { groupOrder: 1 },
+          maxWorkers: 2,
           // The browser's i18n API over the real English messages (src/_locales/en/messages.json).
           setupFiles: ['test/unit/helpers/i18n-setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'build',
+          include: ['test/build/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/build/global-setup.ts'],
+          // Beside the unit tests; never beside the browser tests (the package check rebuilds dist/).
+          sequence: { groupOrder: 1 },
+          maxWorkers: 2,
+          testTimeout: 60_000,
         },
       },
       {
@@ -22,7 +39,8 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/browser/global-setup.ts'],
+          globalSetup: ['test/browser/global-setup.ts', 'test/build/global-setup.ts'],
+          sequence: { groupOrder: 2 },
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 90_000,

@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 import { MAX_DRAWN } from '../../src/content/annotator';
-import { BROWSERS, SCREENSHOTS, endSession, openUrl, startSession, waitFor, type Session } from './harness';
+import { describeEachBrowser, SCREENSHOTS, openUrl, waitFor } from './harness';
 import { hugeTextNodePage, manyMentionsPage, type HugePage } from './huge-pages';
 
 /** The longest the page may go without a frame while the extension works, in ms. */
@@ -56,8 +56,7 @@ const PAGES: [string, () => HugePage][] = [
   ['many-mentions.html', () => manyMentionsPage()],
 ];
 
-describe.each(BROWSERS)('%s: never a long task', (name) => {
-  let session: Session;
+describeEachBrowser('%s: never a long task', { oneAtATime: true }, (name, session) => {
   let server: StaticServer;
   let dir: string;
   const mentions = new Map<string, number>();
@@ -70,10 +69,8 @@ describe.each(BROWSERS)('%s: never a long task', (name) => {
       mentions.set(file, count);
     }
     server = await serveDirectory(dir);
-    session = await startSession(name);
   });
   afterAll(async () => {
-    await endSession(session);
     await server?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

@@ -5,12 +5,12 @@
 // clipped text at 320 px or at 200 % zoom; axe-core still finds nothing.
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { firefoxPrivileged } from '../../scripts/lib/firefox-privileged';
 import { FIREFOX_TOUCH_PREFS, PHONE, emulatePhone, extensionPageOnPhone, isCoarse, tapInPanel } from '../../scripts/lib/phone';
 import { pointOfWord } from '../../scripts/lib/page-points';
 import { axe } from './axe';
-import { BROWSERS, SCREENSHOTS, endSession, openFixture, startSession, waitFor, type Session } from './harness';
+import { describeEachBrowser, SCREENSHOTS, openFixture, waitFor } from './harness';
 
 interface Box {
   left: number;
@@ -98,15 +98,10 @@ const overflow = (page: Page) =>
 
 const settle = (ms = 400) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe.each(BROWSERS)('%s as a phone', (name) => {
-  let session: Session;
+describeEachBrowser('%s as a phone', { launch: () => ({ prefs: FIREFOX_TOUCH_PREFS }) }, (name, session) => {
   const figures: string[] = [];
-  beforeAll(async () => {
-    session = await startSession(name, { prefs: FIREFOX_TOUCH_PREFS });
-  });
-  afterAll(async () => {
+  afterAll(() => {
     console.info(`${name} on a phone:\n  ${figures.join('\n  ')}`);
-    await endSession(session);
   });
 
   /** Opens `file` on a phone of `size` (reloaded after the emulation, so the page's viewport meta counts). */
