@@ -10,7 +10,7 @@ import { firefoxPrivileged } from '../../scripts/lib/firefox-privileged';
 import { FIREFOX_TOUCH_PREFS, PHONE, emulatePhone, extensionPageOnPhone, isCoarse, tapInPanel } from '../../scripts/lib/phone';
 import { pointOfWord } from '../../scripts/lib/page-points';
 import { axe } from './axe';
-import { describeEachBrowser, SCREENSHOTS, openFixture, waitFor } from './harness';
+import { describeEachBrowser, SCREENSHOTS, openFixture, panelReadyForClicks, waitFor } from './harness';
 
 interface Box {
   left: number;
@@ -109,9 +109,8 @@ describeEachBrowser('%s as a phone', { launch: () => ({ prefs: FIREFOX_TOUCH_PRE
     const { page, tabId } = await openFixture(session, file);
     await emulatePhone(page, name, size);
     await page.reload({ waitUntil: 'load' });
-    await page.waitForSelector('backstory-panel');
-    // The panel's 180 ms slide-in.
-    await settle();
+    // The panel, and the end of its 180 ms slide-in.
+    await panelReadyForClicks(page);
     return { page, tabId };
   }
 
@@ -263,8 +262,7 @@ describeEachBrowser('%s as a phone', { launch: () => ({ prefs: FIREFOX_TOUCH_PRE
     const { page } = await openFixture(session, 'kaspersky-article.html');
     await page.setViewport({ width: 640, height: 450, deviceScaleFactor: 2 });
     await page.reload({ waitUntil: 'load' });
-    await page.waitForSelector('backstory-panel');
-    await settle();
+    await panelReadyForClicks(page);
     expect((await panelGeometry(page)).open).toBe(false);
     await page.evaluate(() => (document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.collapse') as HTMLElement).focus());
     await page.keyboard.press('Enter');
