@@ -42,6 +42,8 @@ export default defineConfig({
           globalSetup: ['test/browser/global-setup.ts', 'test/build/global-setup.ts'],
           sequence: { groupOrder: 2 },
           fileParallelism: false,
+          // At most two browsers at once (a file with two suites per browser runs them two by two).
+          maxConcurrency: 2,
           testTimeout: 60_000,
           hookTimeout: 90_000,
         },
