@@ -61,8 +61,9 @@ export interface BrowserSuiteOptions {
 /**
  * The set-up every browser test file shares: `body`'s tests run once per browser, in a suite named
  * `title` with "%s" replaced by the browser's name (so `-t '^chromium'` picks one browser). Each
- * browser gets one session, started before the suite's first test and ended after its last; `body`
- * receives it already filled in by the time a test or a hook of its own runs. Within a suite the
+ * browser gets one session, started before the suite's first test and ended after its last (before
+ * the body's own afterAll hooks); `body` receives it already filled in by the time a test or a
+ * beforeAll of its own runs. Within a suite the
  * tests run in order; the two browsers' suites run side by side (each browser has its own
  * process, server, tabs and focus), unless `oneAtATime`.
  */
@@ -80,8 +81,11 @@ export function describeEachBrowser(
       beforeAll(async () => {
         Object.assign(session, await startSession(name, (server) => options.launch?.(name, server) ?? {}));
       });
-      afterAll(() => endSession(session));
       body(name, session);
+      // Registered after the body's hooks, so it runs before their afterAll (vitest runs afterAll
+      // hooks last-registered first): the browser is gone before a suite closes its own servers,
+      // which would otherwise wait for the browser's open connections.
+      afterAll(() => endSession(session));
     });
   });
 }
