@@ -1,5 +1,8 @@
-// Two projects: unit tests in jsdom, and real-browser tests that drive the built extension in
-// Chromium and Firefox (one browser at a time: this machine has two cores).
+// Three projects. `unit`: jsdom. `build`: checks of the built dist/ that start no browser (sizes,
+// the store packages, web-ext lint). `browser`: the built extension driven in real Chromium and
+// Firefox. unit and build run first, side by side (two workers: the machine has two cores); then
+// the browser tests, one file at a time (each file runs its two browsers side by side, see
+// describeEachBrowser in test/browser/harness.ts). Both build and browser build dist/ first, once a run.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -13,6 +16,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'jsdom',
+          sequence: { groupOrder: 1 },
+          maxWorkers: 2,
           // The browser's i18n API over the real English messages (src/_locales/en/messages.json), the
           // CSS Custom Highlight API the marks are drawn with (jsdom has none), and the first stage's
           // pattern as the build defines it (test/unit/helpers/candidate-setup.ts).
@@ -21,11 +26,26 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'build',
+          include: ['test/build/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/build/global-setup.ts'],
+          // Beside the unit tests; never beside the browser tests (the package check rebuilds dist/).
+          sequence: { groupOrder: 1 },
+          maxWorkers: 2,
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/browser/global-setup.ts'],
+          globalSetup: ['test/browser/global-setup.ts', 'test/build/global-setup.ts'],
+          sequence: { groupOrder: 2 },
           fileParallelism: false,
+          // At most two browsers at once (a file with two suites per browser runs them two by two).
+          maxConcurrency: 2,
           testTimeout: 60_000,
           hookTimeout: 90_000,
         },

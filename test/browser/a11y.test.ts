@@ -3,14 +3,14 @@
 // dark scheme; reduced motion turns the panel's animation off. Screenshots for the README.
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { story } from '../../src/shared/story';
 import { axe } from './axe';
-import { BROWSERS, SCREENSHOTS, endSession, openAndClassify, startSession, type Session } from './harness';
+import { describeEachBrowser, SCREENSHOTS, openAndClassify } from './harness';
 
 for (const scheme of ['light', 'dark'] as const) {
-  describe.each(BROWSERS)(`%s, ${scheme} scheme${scheme === 'dark' ? ' and reduced motion' : ''}: accessibility`, (name) => {
-    let session: Session;
+  const title = `%s, ${scheme} scheme${scheme === 'dark' ? ' and reduced motion' : ''}: accessibility`;
+  describeEachBrowser(title, { launch: () => ({ darkReducedMotion: scheme === 'dark' }) }, (name, session) => {
     const prefer = async (page: Page) => {
       // Chromium: emulate per page. Firefox: set by prefs at launch (see launch.ts).
       if (name === 'chromium' && scheme === 'dark') {
@@ -20,13 +20,6 @@ for (const scheme of ['light', 'dark'] as const) {
         ]);
       }
     };
-    beforeAll(async () => {
-      session = await startSession(name, { darkReducedMotion: scheme === 'dark' });
-    });
-    afterAll(async () => {
-      await endSession(session);
-    });
-
     it('the panel has 0 axe violations, and its animation follows prefers-reduced-motion', async () => {
       const { page, popup } = await openAndClassify(session, 'kaspersky-article.html');
       await prefer(page);

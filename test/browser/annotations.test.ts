@@ -2,9 +2,9 @@
 // extension, in real Chromium and Firefox with the built dist/ loaded.
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { pointOfWord } from '../../scripts/lib/page-points';
-import { BROWSERS, SCREENSHOTS, endSession, openFixture, startSession, waitFor, type Session } from './harness';
+import { describeEachBrowser, SCREENSHOTS, openFixture, waitFor } from './harness';
 
 /** The text of `selector` inside the panel's shadow root, or null. */
 function panelTextOf(page: Page, selector: string): Promise<string | null> {
@@ -19,15 +19,7 @@ const cardText = (page: Page) =>
     return host && !host.hidden ? host.shadowRoot!.textContent : null;
   });
 
-describe.each(BROWSERS)('%s: inline annotations', (name) => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await startSession(name);
-  });
-  afterAll(async () => {
-    await endSession(session);
-  });
-
+describeEachBrowser('%s: inline annotations', (name, session) => {
   it('marks every mention in the article and explains one on hover', async () => {
     const { page } = await openFixture(session, 'kaspersky-article.html');
     await page.waitForSelector('backstory-panel');

@@ -1,33 +1,13 @@
 // The extension as a user meets it, in real Chromium and Firefox with the built dist/ loaded.
 import path from 'node:path';
 import type { ElementHandle } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { story } from '../../src/shared/story';
-import {
-  BROWSERS,
-  SCREENSHOTS,
-  badgeOf,
-  endSession,
-  openAndClassify as classifyFixture,
-  openFixture,
-  panelReadyForClicks,
-  panelText,
-  startSession,
-  waitFor,
-  type Session,
-} from './harness';
+import { describeEachBrowser, SCREENSHOTS, badgeOf, openAndClassify as classifyFixture, openFixture, panelReadyForClicks, panelText, waitFor } from './harness';
 
 const directQuotes = story.quotes.filter((q) => q.kind === 'direct');
 
-describe.each(BROWSERS)('%s with the extension loaded', (name) => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await startSession(name);
-  });
-  afterAll(async () => {
-    await endSession(session);
-  });
-
+describeEachBrowser('%s with the extension loaded', (name, session) => {
   const openAndClassify = (file: string) => classifyFixture(session, file);
 
   it('shows the panel with the story on a page about Kaspersky, and sets the badge', async () => {

@@ -1,8 +1,7 @@
-// Builds dist/ once before the browser tests and fails early, with install advice, when a browser is missing.
+// Fails early, with install advice, when a browser is missing (test/build/global-setup.ts builds dist/).
 import { findBrowser } from '../../scripts/lib/browsers';
-import { buildExtension } from '../../scripts/lib/build-extension';
 
-export default async function setup(): Promise<void> {
+export default function setup(): void {
   const missing: string[] = [];
   for (const name of ['chromium', 'firefox'] as const) {
     try {
@@ -12,5 +11,4 @@ export default async function setup(): Promise<void> {
     }
   }
   if (missing.length > 0) throw new Error(`The browser tests need both browsers.\n${missing.join('\n')}`);
-  await buildExtension();
 }

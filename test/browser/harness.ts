@@ -2,7 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/launch';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from '../../scripts/lib/launch';
 import { ROOT, distFor } from '../../scripts/lib/paths';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 
@@ -22,16 +23,71 @@ function fixtureHeaders(file: string): Record<string, string> {
   return file.split(path.sep).join('/') === 'hostile/csp.html' ? { 'content-security-policy': "default-src 'none'" } : {};
 }
 
-export async function startSession(name: BrowserName, options?: Parameters<typeof launchWithExtension>[2]): Promise<Session> {
+/** Launch options for a session; a function of the fixture server when they name one of its pages. */
+export type SessionOptions = LaunchOptions | ((server: StaticServer) => LaunchOptions);
+
+/** Serves test/fixtures/browser and launches `name` with the built extension. */
+export async function startSession(name: BrowserName, options?: SessionOptions): Promise<Session> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const server = await serveDirectory(path.join(ROOT, 'test/fixtures/browser'), fixtureHeaders);
-  const ext = await launchWithExtension(name, distFor(name === 'chromium' ? 'chrome' : 'firefox'), options);
-  return { ext, server, pageErrors: [] };
+  try {
+    const launch = typeof options === 'function' ? options(server) : options;
+    const ext = await launchWithExtension(name, distFor(name === 'chromium' ? 'chrome' : 'firefox'), launch);
+    return { ext, server, pageErrors: [] };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
 }
 
-export async function endSession(session: Session | undefined): Promise<void> {
-  await session?.ext.close();
-  await session?.server.close();
+/** Closes the browser and the server of a session (either may be missing when its start failed). */
+export async function endSession(session: Partial<Session> | undefined): Promise<void> {
+  await session?.ext?.close();
+  await session?.server?.close();
+}
+
+export interface BrowserSuiteOptions {
+  /** The browsers to run in (default both). */
+  browsers?: readonly BrowserName[];
+  /** How to launch each browser (e.g. Firefox prefs), given the fixture server when they name one of its pages. */
+  launch?: (name: BrowserName, server: StaticServer) => LaunchOptions;
+  /**
+   * Run the browsers one after the other instead of side by side: for tests that time the page's
+   * frames, which another browser working on the same two cores would disturb.
+   */
+  oneAtATime?: boolean;
+}
+
+/**
+ * The set-up every browser test file shares: `body`'s tests run once per browser, in a suite named
+ * `title` with "%s" replaced by the browser's name (so `-t '^chromium'` picks one browser). Each
+ * browser gets one session, started before the suite's first test and ended after its last (before
+ * the body's own afterAll hooks); `body` receives it already filled in by the time a test or a
+ * beforeAll of its own runs. Within a suite the
+ * tests run in order; the two browsers' suites run side by side (each browser has its own
+ * process, server, tabs and focus), unless `oneAtATime`.
+ */
+export function describeEachBrowser(title: string, body: (name: BrowserName, session: Session) => void): void;
+export function describeEachBrowser(title: string, options: BrowserSuiteOptions, body: (name: BrowserName, session: Session) => void): void;
+export function describeEachBrowser(
+  title: string,
+  ...args: [(name: BrowserName, session: Session) => void] | [BrowserSuiteOptions, (name: BrowserName, session: Session) => void]
+): void {
+  const [options, body] = args.length === 1 ? [{} as BrowserSuiteOptions, args[0]] : args;
+  describe.each(options.browsers ?? BROWSERS)(title, { concurrent: !options.oneAtATime }, (name) => {
+    // The browser's own suite runs its tests in order; only the browsers' suites run side by side.
+    describe('', { sequential: true }, () => {
+      const session = { pageErrors: [] as string[] } as Session;
+      beforeAll(async () => {
+        Object.assign(session, await startSession(name, (server) => options.launch?.(name, server) ?? {}));
+      });
+      body(name, session);
+      // Registered after the body's hooks, so it runs before their afterAll (vitest runs afterAll
+      // hooks last-registered first): the browser is gone before a suite closes its own servers,
+      // which would otherwise wait for the browser's open connections.
+      afterAll(() => endSession(session));
+    });
+  });
 }
 
 /** Opens a fixture page in a new tab, with its tab id, and records uncaught errors and console errors raised in it. */

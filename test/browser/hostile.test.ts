@@ -2,9 +2,9 @@
 // uncaught error or console error, the page's own text unchanged, and the panel either intact and
 // readable or cleanly absent.
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { story } from '../../src/shared/story';
-import { BROWSERS, badgeOf, endSession, openAndClassify, startSession, waitFor, type Session } from './harness';
+import { describeEachBrowser, badgeOf, openAndClassify, waitFor } from './harness';
 
 /** The page's text without the extension's own elements, and whether it still equals the text it had when the page's own scripts were done. */
 function recordTextAtReady(page: Page): void {
@@ -68,19 +68,14 @@ const READABLE = {
   comicSans: false,
 };
 
-describe.each(BROWSERS)('%s: hostile pages', (name) => {
-  let session: Session;
+describeEachBrowser('%s: hostile pages', (_name, session) => {
   /** The panel's title font on an ordinary page, to compare hostile pages with. */
   let normalTitleFont: string | null = null;
   beforeAll(async () => {
-    session = await startSession(name);
     const { page, popup } = await openAndClassify(session, 'kaspersky-article.html');
     await page.waitForSelector('backstory-panel');
     normalTitleFont = (await panelLooks(page)).titleFont ?? null;
     await Promise.all([page.close(), popup.close()]);
-  });
-  afterAll(async () => {
-    await endSession(session);
   });
 
   /** Opens a hostile fixture, waits for the verdict and `settleMs` more, and returns what matters. */

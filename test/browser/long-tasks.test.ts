@@ -9,10 +9,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 import { MAX_DRAWN } from '../../src/content/marks/annotator';
-import { BROWSERS, SCREENSHOTS, endSession, openUrl, startSession, waitFor, type Session } from './harness';
+import { describeEachBrowser, SCREENSHOTS, openUrl, waitFor } from './harness';
 import { PANEL_MARK, hugeTextNodePage, manyMentionsPage, type HugePage } from './huge-pages';
 import type { Task } from './main-thread-tasks';
 import { recordTasks } from './task-recorder';
@@ -75,8 +75,7 @@ const PAGES: [string, () => HugePage][] = [
   ['many-mentions.html', () => manyMentionsPage()],
 ];
 
-describe.each(BROWSERS)('%s: never a long task', (name) => {
-  let session: Session;
+describeEachBrowser('%s: never a long task', { oneAtATime: true }, (name, session) => {
   let server: StaticServer;
   let dir: string;
   const mentions = new Map<string, number>();
@@ -89,10 +88,8 @@ describe.each(BROWSERS)('%s: never a long task', (name) => {
       mentions.set(file, count);
     }
     server = await serveDirectory(dir);
-    session = await startSession(name);
   });
   afterAll(async () => {
-    await endSession(session);
     await server?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

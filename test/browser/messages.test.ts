@@ -1,8 +1,8 @@
 // Nothing a page can send changes what the extension does, and malformed or foreign runtime
 // messages are ignored with a warning, never a throw. Real Chromium and Firefox, built dist/ loaded.
 import type { ConsoleMessage } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, badgeOf, endSession, inExtension, openAndClassify, startSession, waitFor, type Session } from './harness';
+import { expect, it } from 'vitest';
+import { describeEachBrowser, badgeOf, inExtension, openAndClassify, waitFor } from './harness';
 
 type Api = {
   runtime: { sendMessage(m: unknown): Promise<unknown> };
@@ -25,15 +25,7 @@ const MALFORMED: unknown[] = [
   { type: 'constructor' },
 ];
 
-describe.each(BROWSERS)('%s: messages and page events', (name) => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await startSession(name);
-  });
-  afterAll(async () => {
-    await endSession(session);
-  });
-
+describeEachBrowser('%s: messages and page events', (_name, session) => {
   it('postMessage, synthetic clicks and pointer events, and attributes set by the page change nothing', async () => {
     const { page, tabId, popup } = await openAndClassify(session, 'kaspersky-article.html');
     await page.waitForSelector('backstory-panel');

@@ -4,10 +4,10 @@
 // Firefox through the function that writes its install prompt (privileged, over WebDriver BiDi).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { firefoxPrivileged } from '../../scripts/lib/firefox-privileged';
 import { distFor } from '../../scripts/lib/paths';
-import { BROWSERS, endSession, startSession, type Session } from './harness';
+import { describeEachBrowser, type Session } from './harness';
 
 type Manifest = { permissions: string[]; host_permissions?: string[]; content_scripts: { matches: string[] }[] };
 
@@ -47,15 +47,7 @@ async function firefoxWarnings(session: Session, manifest: Manifest): Promise<st
   return JSON.parse(messages) as string[];
 }
 
-describe.each(BROWSERS)('%s install-time permissions', (name) => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await startSession(name);
-  });
-  afterAll(async () => {
-    await endSession(session);
-  });
-
+describeEachBrowser('%s install-time permissions', (name, session) => {
   it('asks nothing more than before the full stage needed "scripting" and host permissions', async () => {
     const manifest = JSON.parse(readFileSync(path.join(distFor(name === 'chromium' ? 'chrome' : 'firefox'), 'manifest.json'), 'utf8')) as Manifest;
     expect(manifest.permissions).toContain('scripting');

@@ -5,12 +5,12 @@
 // clipped text at 320 px or at 200 % zoom; axe-core still finds nothing.
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { firefoxPrivileged } from '../../scripts/lib/firefox-privileged';
 import { FIREFOX_TOUCH_PREFS, PHONE, emulatePhone, extensionPageOnPhone, isCoarse, tapInPanel } from '../../scripts/lib/phone';
 import { pointOfWord } from '../../scripts/lib/page-points';
 import { axe } from './axe';
-import { BROWSERS, SCREENSHOTS, endSession, openFixture, startSession, waitFor, type Session } from './harness';
+import { describeEachBrowser, SCREENSHOTS, openFixture, panelReadyForClicks, waitFor } from './harness';
 
 interface Box {
   left: number;
@@ -98,15 +98,10 @@ const overflow = (page: Page) =>
 
 const settle = (ms = 400) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe.each(BROWSERS)('%s as a phone', (name) => {
-  let session: Session;
+describeEachBrowser('%s as a phone', { launch: () => ({ prefs: FIREFOX_TOUCH_PREFS }) }, (name, session) => {
   const figures: string[] = [];
-  beforeAll(async () => {
-    session = await startSession(name, { prefs: FIREFOX_TOUCH_PREFS });
-  });
-  afterAll(async () => {
+  afterAll(() => {
     console.info(`${name} on a phone:\n  ${figures.join('\n  ')}`);
-    await endSession(session);
   });
 
   /** Opens `file` on a phone of `size` (reloaded after the emulation, so the page's viewport meta counts). */
@@ -114,9 +109,8 @@ describe.each(BROWSERS)('%s as a phone', (name) => {
     const { page, tabId } = await openFixture(session, file);
     await emulatePhone(page, name, size);
     await page.reload({ waitUntil: 'load' });
-    await page.waitForSelector('backstory-panel');
-    // The panel's 180 ms slide-in.
-    await settle();
+    // The panel, and the end of its 180 ms slide-in.
+    await panelReadyForClicks(page);
     return { page, tabId };
   }
 
@@ -268,8 +262,7 @@ describe.each(BROWSERS)('%s as a phone', (name) => {
     const { page } = await openFixture(session, 'kaspersky-article.html');
     await page.setViewport({ width: 640, height: 450, deviceScaleFactor: 2 });
     await page.reload({ waitUntil: 'load' });
-    await page.waitForSelector('backstory-panel');
-    await settle();
+    await panelReadyForClicks(page);
     expect((await panelGeometry(page)).open).toBe(false);
     await page.evaluate(() => (document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.collapse') as HTMLElement).focus());
     await page.keyboard.press('Enter');

@@ -2,8 +2,8 @@
 // tab without a reload, the popup's per-site switch and the options page's list of sites, and
 // keyboard-only use of the popup and the panel.
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, badgeOf, endSession, openAndClassify, startSession, waitFor, type Session } from './harness';
+import { expect, it } from 'vitest';
+import { describeEachBrowser, badgeOf, openAndClassify, waitFor } from './harness';
 
 const panelState = (page: Page) =>
   page.evaluate(() => {
@@ -26,15 +26,7 @@ const focused = (page: Page) =>
       : '';
   });
 
-describe.each(BROWSERS)('%s: reader controls', (name) => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await startSession(name);
-  });
-  afterAll(async () => {
-    await endSession(session);
-  });
-
+describeEachBrowser('%s: reader controls', (_name, session) => {
   it('settings changed in the options page reach an open tab at once, without a reload', async () => {
     const { page, tabId, popup } = await openAndClassify(session, 'kaspersky-article.html');
     await waitFor(async () => (await panelState(page)).marks === 6, 'the marks');

@@ -2,18 +2,11 @@
 // extensions.originControls.grantByDefault off it withholds it from the start. The content script
 // then never runs; the popup must say why and get access when asked. Chromium has no such start-up
 // switch (its site access is changed by hand in chrome://extensions), so this runs in Firefox only.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endSession, openFixture, startSession, waitFor, type Session } from './harness';
+import { expect, it } from 'vitest';
+import { describeEachBrowser, openFixture, waitFor } from './harness';
 
-describe('firefox with site access withheld (Chromium: no start-up switch for this, not run)', () => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await startSession('firefox', { grantHostPermissions: false, autoGrantRequests: true });
-  });
-  afterAll(async () => {
-    await endSession(session);
-  });
-
+const withheld = { browsers: ['firefox'], launch: () => ({ grantHostPermissions: false, autoGrantRequests: true }) } as const;
+describeEachBrowser('%s with site access withheld (Chromium: no start-up switch for this, not run)', withheld, (_name, session) => {
   it('the popup says access is withheld, asks for it, and after a reload the page gets its panel', async () => {
     const { page, tabId } = await openFixture(session, 'kaspersky-article.html');
     // Without access the content script does not run: no panel, however long we wait.

@@ -2,20 +2,9 @@
 // each key point's sentences from the article, and the panel's "Sources" button opens the popup there.
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { story } from '../../src/shared/story';
-import {
-  BROWSERS,
-  SCREENSHOTS,
-  endSession,
-  inExtension,
-  openAndClassify,
-  openFixture,
-  panelReadyForClicks,
-  startSession,
-  waitFor,
-  type Session,
-} from './harness';
+import { describeEachBrowser, SCREENSHOTS, inExtension, openAndClassify, openFixture, panelReadyForClicks, waitFor } from './harness';
 
 /** storage.session from an extension page (the function runs in the browser, so it carries its own lookup). */
 type Session_ = { get(k: string): Promise<Record<string, unknown>>; set(i: object): Promise<void> };
@@ -52,15 +41,7 @@ const landing = (popup: Page) =>
     return { focused: document.activeElement?.id ?? '', onScreen: box.top > -1 && box.bottom < innerHeight + 1 };
   });
 
-describe.each(BROWSERS)('%s: the sources of the context', (name) => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await startSession(name);
-  });
-  afterAll(async () => {
-    await endSession(session);
-  });
-
+describeEachBrowser('%s: the sources of the context', (name, session) => {
   it('the popup says what the context is drawn from, and each key point shows the article’s own sentences, from the keyboard', async () => {
     const { page, popup } = await openAndClassify(session, 'kaspersky-article.html');
     const from = await popup.$eval('#sources .sources-from', (el) => el.textContent ?? '');

@@ -1,11 +1,6 @@
-// The two stages as a reader meets them: the first stage on every page, the full stage only where
-// the story may be, and a popup that says what really happened in the tab.
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/launch';
-import { ROOT, distFor } from '../../scripts/lib/paths';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
-import { BROWSERS, endSession, inExtension, openFixture, startSession, waitFor, type Session } from './harness';
+import { expect, it } from 'vitest';
+import type { StaticServer } from '../../scripts/lib/serve';
+import { describeEachBrowser, inExtension, openFixture, waitFor, type Session } from './harness';
 
 /** What the extension's isolated world of a tab's top frame holds: the first stage's state, and whether the full stage started. */
 interface Stages {
@@ -42,15 +37,7 @@ async function popupStatus(session: Session, tabId: number): Promise<{ text: str
   return { text: text ?? '', reload, close: () => popup.close() };
 }
 
-describe.each(BROWSERS)('%s: first stage and full stage', (name) => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await startSession(name);
-  });
-  afterAll(async () => {
-    await endSession(session);
-  });
-
+describeEachBrowser('%s: first stage and full stage', (name, session) => {
   it('runs no full-stage code on an unrelated page, and the full stage on a page about the story', async () => {
     const plain = await openFixture(session, 'plain-article.html');
     const dismissed = await waitFor(async () => (await stagesIn(session, plain.tabId)).first, 'the first stage’s state');
@@ -119,18 +106,8 @@ describe.each(BROWSERS)('%s: first stage and full stage', (name) => {
   });
 });
 
-describe.each(BROWSERS)('%s: a tab opened before Backstory was installed', (name) => {
-  let server: StaticServer;
-  let ext: ExtensionBrowser;
-  beforeAll(async () => {
-    server = await serveDirectory(path.join(ROOT, 'test/fixtures/browser'));
-    ext = await launchWithExtension(name, distFor(name === 'chromium' ? 'chrome' : 'firefox'), { openBeforeInstall: server.url('plain-article.html?early') });
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
-
+const openedBeforeInstall = { launch: (_: unknown, server: StaticServer) => ({ openBeforeInstall: server.url('plain-article.html?early') }) };
+describeEachBrowser('%s: a tab opened before Backstory was installed', openedBeforeInstall, (name, session) => {
   // Chromium puts no content script into tabs that were open at install; Firefox does (so there the
   // first stage has looked, and the popup says what it found).
   it(
@@ -138,7 +115,6 @@ describe.each(BROWSERS)('%s: a tab opened before Backstory was installed', (name
       ? 'popup says nothing has looked at the page and offers a reload, after which the page is checked'
       : 'the first stage runs in the tab at install, and the popup says what it found',
     async () => {
-      const session = { ext, server, pageErrors: [] };
       const tabId = await inExtension(
         session,
         async (url: string) => {
@@ -146,10 +122,10 @@ describe.each(BROWSERS)('%s: a tab opened before Backstory was installed', (name
           const tabs = await (g.browser ?? g.chrome)!.tabs.query({});
           return tabs.find((t) => t.url === url)?.id ?? -1;
         },
-        server.url('plain-article.html?early'),
+        session.server.url('plain-article.html?early'),
       );
       expect(tabId).toBeGreaterThanOrEqual(0);
-      const popup = await ext.openExtensionPage(`popup/popup.html?tab=${tabId}`);
+      const popup = await session.ext.openExtensionPage(`popup/popup.html?tab=${tabId}`);
       const status = await waitFor(
         () => popup.$eval('#status', (el) => (el.textContent?.startsWith('Checking') ? '' : el.textContent)),
         'the popup status',

@@ -1,6 +1,6 @@
 // npm run package: store zips and a source archive named after the product and version, and a
 // rebuild from the source archive alone that gives byte-identical files (the script checks it and
-// fails otherwise). Runs in the browser project because it rebuilds dist/.
+// fails otherwise). It rebuilds dist/, so the build project never runs beside the browser tests.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
