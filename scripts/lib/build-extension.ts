@@ -136,7 +136,7 @@ export async function buildExtension(options: BuildOptions = {}): Promise<Record
     target,
     legalComments: 'none',
     plugins: [minifyCssPlugin, pageStoryPlugin],
-    // The first stage's pattern is made from the detector's terms (src/shared/candidate.ts).
+    // The first stage's pattern is made from the detector's terms (src/content/candidate.ts).
     define: {
       __BACKSTORY_BUILD__: JSON.stringify(buildId()),
       __BACKSTORY_CANDIDATE__: JSON.stringify(candidateSource()),

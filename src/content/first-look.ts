@@ -6,7 +6,7 @@
  * read by the same code as the detector's sample (shared/page-head.ts).
  */
 
-import { mayBeAbout } from '../shared/candidate';
+import { mayBeAbout } from './candidate';
 import { type PageHead, readHead, urlWords } from '../shared/page-head';
 
 /** How much of the body's text the first look reads, in document order. */

@@ -63,7 +63,7 @@ function termPattern(term: Term): RegExp {
 const PATTERNS: Record<Topic, RegExp[]> = { kaspersky: TERMS.kaspersky.map(termPattern), ncsc: TERMS.ncsc.map(termPattern) };
 
 /**
- * The first stage's pattern (src/shared/candidate.ts), made from TERMS by the build: it matches
+ * The first stage's pattern (src/content/candidate.ts), made from TERMS by the build: it matches
  * wherever a term does, also in the first look's body text, whose text nodes are joined with
  * nothing between them. So it has no word boundaries, lookbehinds or prefixes, each separator a
  * term allows (a space, `[\s-]`, `[\s-]?`) may be any run of non-word characters or none, and a

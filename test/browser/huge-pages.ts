@@ -4,7 +4,7 @@
  * without a frame and marks when the panel arrived (see RAF_PROBE), and says how many mentions its
  * article holds.
  */
-import { PREFIX } from '../../src/shared/ui-prefix';
+import { PREFIX } from '../../src/content/ui-prefix';
 
 /** A generated page and the number of mentions in its article, counted as they were written. */
 export interface HugePage {

@@ -2,7 +2,7 @@
  * What is not article text: navigation, asides, comments, forms, code, hidden or editable
  * elements and the extension's own UI. Shared by the detector's reader and the annotator.
  */
-import { PREFIX } from '../../shared/ui-prefix';
+import { PREFIX } from '../ui-prefix';
 
 /** A set of words written as one string ("a b c"): short in the bundle. */
 export const words = (list: string): Set<string> => new Set(list.split(' '));

@@ -1,5 +1,5 @@
 /** Classifies the current document: the first look, then the bounded sample and the shared detector. */
-import { mayBeAbout } from '../../shared/candidate';
+import { mayBeAbout } from '../candidate';
 import { detectTopic, LIMITS } from '../../shared/detect-topic';
 import type { PageVerdict } from '../../shared/messages';
 import { readHead, urlWords } from '../../shared/page-head';

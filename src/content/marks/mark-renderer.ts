@@ -3,7 +3,7 @@
  * highlight, and the page's DOM is not touched at all. Their look is in marks.css, which the
  * browser injects with the first stage (no <style> of ours in the page).
  */
-import { PREFIX } from '../../shared/ui-prefix';
+import { PREFIX } from '../ui-prefix';
 
 export const MARK_HIGHLIGHT = `${PREFIX}mention`;
 export const CURRENT_HIGHLIGHT = `${PREFIX}current`;

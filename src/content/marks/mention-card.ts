@@ -7,7 +7,7 @@ import { tStory } from '../../shared/i18n';
 import { tPage } from '../../shared/page-words';
 import type { MarkedEntity } from '../../shared/story';
 import { storyKeys } from '../../shared/story-messages';
-import { PREFIX } from '../../shared/ui-prefix';
+import { PREFIX } from '../ui-prefix';
 import { liveRange, type Mention } from './annotator';
 import { CARD_CSS } from './card-style';
 import { visibleArea, type VisibleArea } from '../panel/viewport';

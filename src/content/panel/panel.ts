@@ -9,7 +9,7 @@ import { storyKeys } from '../../shared/story-messages';
 import type { PageVerdict } from '../../shared/messages';
 import type { PopupSection } from '../../shared/popup-section';
 import { describeMentions, type StoryDates } from '../../shared/topics';
-import { PREFIX } from '../../shared/ui-prefix';
+import { PREFIX } from '../ui-prefix';
 import { pageStory as story } from '../full-stage/page-story';
 import { PANEL_CSS } from './panel-style';
 import { followVisualViewport, isSmallScreen } from './viewport';

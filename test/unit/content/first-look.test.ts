@@ -9,7 +9,7 @@ import { CORPUS_DIR, HOLDOUT_DIR, loadCorpusIndex } from '../../../scripts/lib/c
 import { classifyPage } from '../../../src/content/full-stage/classify-page';
 import { FIRST_LOOK_TEXT, isHtmlPage, mayBeAboutPage, readFirstLook } from '../../../src/content/first-look';
 import { readPage } from '../../../src/content/full-stage/read-page';
-import { mayBeAbout } from '../../../src/shared/candidate';
+import { mayBeAbout } from '../../../src/content/candidate';
 import { detectTopic, LIMITS, type PageSample } from '../../../src/shared/detect-topic';
 import { urlWords } from '../../../src/shared/page-head';
 import { TERM_FORMS } from '../helpers/term-forms';

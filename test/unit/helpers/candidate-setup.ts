@@ -1,4 +1,4 @@
-// The build defines the first stage's pattern (src/shared/candidate.ts) from the detector's terms;
+// The build defines the first stage's pattern (src/content/candidate.ts) from the detector's terms;
 // unit tests get it the same way, as a global set before any test file imports the extension's code.
 import { candidateSource } from '../../../src/shared/detect-topic';
 
