@@ -18,6 +18,8 @@ export default defineConfig({
           environment: 'jsdom',
           sequence: { groupOrder: 1 },
           maxWorkers: 2,
+          // Worker threads start faster than the default child processes: 44 -> 33 s for this tier.
+          pool: 'threads',
           // The browser's i18n API over the real English messages (src/_locales/en/messages.json), the
           // CSS Custom Highlight API the marks are drawn with (jsdom has none), and the first stage's
           // pattern as the build defines it (test/unit/helpers/candidate-setup.ts).

@@ -63,7 +63,9 @@ function tempProfile(name: string): string {
 /**
  * The parts both browsers share. Tab ids come from an extension page listing the tabs before and
  * after the new one opens: neither browser shows an extension without the "tabs" permission which
- * tab holds which URL, and Chromium's service worker may be asleep.
+ * tab holds which URL, and Chromium's service worker may be asleep. That page is the options page,
+ * which only reads the settings on load (the popup would start asking the active tab for its
+ * status).
  */
 function extensionBrowser(
   name: ExtensionBrowser['name'],
@@ -78,7 +80,7 @@ function extensionBrowser(
     baseUrl,
     openExtensionPage,
     async openTab(url, beforeLoad) {
-      const probe = await openExtensionPage('popup/popup.html');
+      const probe = await openExtensionPage('options/options.html');
       const tabIds = () =>
         probe.evaluate(async () => {
           const g = globalThis as unknown as Record<'browser' | 'chrome', { tabs: { query(q: object): Promise<{ id?: number }[]> } } | undefined>;

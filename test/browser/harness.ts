@@ -131,9 +131,9 @@ export async function openAndClassify(
 export interface ExtensionApi {
   action: { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> };
 }
-/** Evaluates `fn(arg)` in an extension page, where the `browser`/`chrome` APIs are available. */
+/** Evaluates `fn(arg)` in an extension page (the options page, which does least on load), where the `browser`/`chrome` APIs are available. */
 export async function inExtension<T, A>(session: Session, fn: (arg: A) => Promise<T>, arg: A): Promise<T> {
-  const page = await session.ext.openExtensionPage('popup/popup.html');
+  const page = await session.ext.openExtensionPage('options/options.html');
   try {
     return (await page.evaluate(fn as never, arg as never)) as T;
   } finally {
