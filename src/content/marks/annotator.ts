@@ -2,12 +2,13 @@
  * Marks every mention of the story's people and organisations in the main text, in slices that
  * yield to the browser, and keeps up with text the page adds or rewrites later. Every mention is
  * counted; the first MAX_DRAWN outside long text nodes are marked. The parts: which text node to
- * search next (text-queue.ts), long nodes a chunk at a time (long-text.ts), the books of what was
+ * search next (text-queue.ts), long nodes a chunk at a time (chunked-search.ts), the books of what was
  * found (mention-ledger.ts), the slices (run-in-slices.ts) and the page's changes (watch-changes.ts).
  */
 import type { MarkedEntity as Entity } from '../../shared/story';
 import { scopeChecker } from '../full-stage/boilerplate';
-import { chunkedSearch, isLong } from '../full-stage/long-text';
+import { isLong } from '../full-stage/long-text';
+import { chunkedSearch } from './chunked-search';
 import { createMarkRenderer, type MarkRenderer, type TextSpot } from './mark-renderer';
 import { mentionLedger, type Mention } from './mention-ledger';
 import { compileMatcher, findMentions } from './mentions';
@@ -24,7 +25,7 @@ export type { Mention } from './mention-ledger';
  * every frame (Chromium 156: 230 ms a frame with 100,000 marks), and Firefox 153 takes about
  * 10 µs to add one to a highlight.
  *
- * Mentions in a long text node (long-text.ts) are counted and never marked: Chromium 156 spends
+ * Mentions in a long text node (full-stage/long-text.ts) are counted and never marked: Chromium 156 spends
  * 80–250 ms on every frame that shows the far end of a 10 MB text node holding even one
  * highlight (none at 1 MB), and 60 ms finding the box of a range there.
  */

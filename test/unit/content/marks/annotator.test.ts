@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { liveRange, MAX_DRAWN, startAnnotator, type Annotator } from '../../../../src/content/marks/annotator';
-import { findMentionsInNode, LONG_TEXT } from '../../../../src/content/full-stage/long-text';
+import { LONG_TEXT } from '../../../../src/content/full-stage/long-text';
+import { findMentionsInNode } from '../../../../src/content/marks/chunked-search';
 import { CURRENT_HIGHLIGHT, MARK_HIGHLIGHT } from '../../../../src/content/marks/mark-renderer';
 import { compileMatcher, entitiesToMark, findMentions } from '../../../../src/content/marks/mentions';
 import { story } from '../../../../src/shared/story';
