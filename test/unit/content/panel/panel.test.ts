@@ -43,39 +43,30 @@ describe('mountPanel', () => {
     expect(aside!.getAttribute('aria-label')).toMatch(/Backstory.*December 2017/);
   });
 
-  it('has a "Read the key quotes" button that a script\'s click() cannot press', () => {
+  it.each([
+    ['quotes', 'button.quotes-button', 'Read the key quotes'],
+    ['sources', '.source button', 'Sources'],
+  ] as const)('opens the popup at its %s from a button (%s, "%s") that a script\'s click() cannot press', (section, selector, label) => {
     const onOpenPopup = vi.fn();
     mountPanel(document, verdict, { onOpenPopup, dates });
-    const button = shadowOf().querySelector<HTMLButtonElement>('button.quotes-button')!;
-    expect(text(button)).toBe('Read the key quotes');
+    const button = shadowOf().querySelector<HTMLButtonElement>(selector)!;
+    expect(text(button)).toBe(label);
     // click() and dispatchEvent() are what a page's script can do: untrusted, ignored.
     button.click();
     button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect(onOpenPopup).not.toHaveBeenCalled();
     userClick(button);
-    expect(onOpenPopup.mock.calls).toEqual([['quotes']]);
+    expect(onOpenPopup.mock.calls).toEqual([[section]]);
+  });
+
+  it('puts the Sources button on its source line', () => {
+    mountPanel(document, verdict, { onOpenPopup: vi.fn(), dates });
+    expect(text(shadowOf().querySelector('.source'))).toBe('Summarised by Backstory from a news report dated 5 December 2017. Sources');
   });
 
   it('has no quotes or sources button when nothing can open the popup', () => {
     mountPanel(document, verdict, { dates });
     expect(shadowOf().querySelector('button.quotes-button')).toBeNull();
-    expect(shadowOf().querySelector('.source button')).toBeNull();
-  });
-
-  it('has a "Sources" button on its source line that a script\'s click() cannot press', () => {
-    const onOpenPopup = vi.fn();
-    mountPanel(document, verdict, { onOpenPopup, dates });
-    const button = shadowOf().querySelector<HTMLButtonElement>('.source button')!;
-    expect(text(button)).toBe('Sources');
-    expect(text(shadowOf().querySelector('.source'))).toBe('Summarised by Backstory from a news report dated 5 December 2017. Sources');
-    button.click();
-    expect(onOpenPopup).not.toHaveBeenCalled();
-    userClick(button);
-    expect(onOpenPopup.mock.calls).toEqual([['sources']]);
-  });
-
-  it('has no sources button when nothing can open the sources', () => {
-    mountPanel(document, verdict, { dates });
     expect(shadowOf().querySelector('.source button')).toBeNull();
   });
 
