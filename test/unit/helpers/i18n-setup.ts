@@ -7,14 +7,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateStory } from '../../../scripts/lib/validate-story';
-import { storyMessages } from '../../../src/shared/story-messages';
+import { quoteMessages, storyMessages } from '../../../src/shared/story-messages';
 
 type Entry = { message: string; placeholders?: Record<string, { content: string }> };
 const read = (file: string): unknown => JSON.parse(readFileSync(path.join(__dirname, '../../..', file), 'utf8'));
 /** The English messages as the build writes them: src/_locales plus the story's words. */
+const story = validateStory(read('src/story/story.json'));
 export const MESSAGES = {
   ...(read('src/_locales/en/messages.json') as Record<string, Entry>),
-  ...storyMessages(validateStory(read('src/story/story.json'))),
+  ...storyMessages(story),
+  ...quoteMessages(story),
 } as Record<string, Entry>;
 
 let pseudo = false;
@@ -32,7 +34,8 @@ export function getMessage(key: string, substitutions: string[] = []): string {
     return placeholder ? fill(placeholder[1].content) : whole;
   });
   const out = text.replace(/\$\$/g, '$');
-  return pseudo ? `⟦${out}⟧` : out;
+  // The file's language is no word on screen: it decides formats, and an unknown one would change them.
+  return pseudo && key !== 'messagesLanguage' ? `⟦${out}⟧` : out;
 }
 
 const g = globalThis as unknown as { chrome?: Record<string, unknown> };

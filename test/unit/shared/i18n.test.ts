@@ -41,7 +41,7 @@ const sources = files(path.join(ROOT, 'src'), /\.(ts|html)$/).map((file) => ({
 function usedKeys(): Set<string> {
   const keys = new Set<string>();
   for (const { text } of sources) {
-    for (const m of text.matchAll(/\bt(?:Page)?\(\s*'([A-Za-z0-9_]+)'/g)) keys.add(m[1]!);
+    for (const m of text.matchAll(/\bt(?:Page)?(?:Count)?\(\s*'([A-Za-z0-9_]+)'/g)) keys.add(m[1]!);
     for (const m of text.matchAll(/data-i18n(?:-[a-z-]+)?="([A-Za-z0-9_]+)"/g)) keys.add(m[1]!);
   }
   for (const m of manifest.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) keys.add(m[1]!);
@@ -128,7 +128,10 @@ const DATA = [
 /** What is left of `s` once messages (⟦…⟧), data, symbols, digits and spaces are taken out: must be nothing. */
 function hardCoded(s: string): string {
   // A message may hold an element (the date's <time>): its text nodes then start or end inside ⟦…⟧.
-  let rest = s.replace(/⟦[^⟧]*(⟧|$)/g, '').replace(/^[^⟦]*⟧/, '');
+  // A message inside a message (a quote's source in "reported on") nests: take the inner ones out first.
+  let rest = s;
+  while (/⟦[^⟦⟧]*⟧/.test(rest)) rest = rest.replace(/⟦[^⟦⟧]*⟧/g, '');
+  rest = rest.replace(/⟦[^⟧]*(⟧|$)/g, '').replace(/^[^⟦]*⟧/, '');
   // Longest first: an evidence sentence holds a quote's words.
   for (const d of [...DATA].sort((a, b) => b.length - a.length)) rest = rest.split(d).join('');
   return rest.replace(/[\s\d✕‹›·—–:,.()“”'’-]/g, '');
