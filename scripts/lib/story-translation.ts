@@ -27,7 +27,7 @@ export function validateTranslation(value: unknown, story: Story, file: string):
   const texts = (key: 'summary' | 'keyPoints', count: number) => {
     const list = value[key];
     if (!Array.isArray(list) || list.length !== count) fail(key, `must be an array of ${count} sentences, as in story.json`);
-    (list as unknown[]).forEach((item, i) => isText(item) || fail(`${key}[${i}]`, 'must be a non-empty string'));
+    for (const [i, item] of (list as unknown[]).entries()) if (!isText(item)) fail(`${key}[${i}]`, 'must be a non-empty string');
   };
   texts('summary', story.summary.length);
   texts('keyPoints', story.keyPoints.length);
