@@ -20,6 +20,9 @@ function eastSlavic(n: number): CountForm {
 /** The languages whose count messages have `_few` and `_one` variants, and their rules. */
 export const COUNT_RULES: Readonly<Record<string, (n: number) => CountForm>> = { ru: eastSlavic, uk: eastSlavic };
 
+/** The count messages: in a language with {@link COUNT_RULES} each has its `_few` and `_one` variants too. */
+export const COUNT_MESSAGE_KEYS = ['timesMany', 'badgeTopicCountMany', 'mentionCountMany'] as const;
+
 /** The suffixes a count message may have in a language with {@link COUNT_RULES}. */
 export const COUNT_SUFFIXES = ['_few', '_one'] as const;
 
