@@ -40,6 +40,14 @@ const panelFit = (page: Page) =>
       if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) problems.push(`${what} content ${el.scrollWidth} > box ${el.clientWidth}`);
       if (r.right > panel.right + 0.5 || r.right > view + 0.5)
         problems.push(`${what} ends at ${Math.round(r.right)}, past the panel (${Math.round(panel.right)}) or screen (${view})`);
+      // A button's word broken across lines ("Ausblend|en") fits its box but is no longer a word.
+      const text = el.localName === 'button' ? (el.textContent ?? '').trim() : '';
+      if (text !== '' && !/\s/.test(text)) {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const lines = new Set(Array.from(range.getClientRects(), (line) => Math.round(line.top)));
+        if (lines.size > 1) problems.push(`${what} breaks its one word over ${lines.size} lines`);
+      }
     }
     return { problems, panel: { width: Math.round(panel.width), height: Math.round(panel.height), right: panel.right, view } };
   });
