@@ -47,10 +47,10 @@ export interface LaunchOptions {
   language?: string;
 }
 
-/** Whether Firefox at `executable` has the language pack of `language` beside it (where Debian's firefox-esr-l10n packages put them). */
+/** Whether Firefox at `executable` has a language pack of `language` ("es" for es-ES too) beside it, where Debian's firefox-esr-l10n packages put them. */
 export function firefoxHasLanguage(language: string, executable = findBrowser('firefox')): boolean {
   const dir = path.join(path.dirname(realpathSync(executable)), 'browser/extensions');
-  return existsSync(dir) && readdirSync(dir).some((name) => name.startsWith(`langpack-${language}@`));
+  return existsSync(dir) && readdirSync(dir).some((name) => new RegExp(`^langpack-${language}(-[A-Za-z]+)?@`).test(name));
 }
 
 /** The fixed moz-extension host used for Firefox runs, so URLs are predictable. */
