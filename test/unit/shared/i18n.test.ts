@@ -109,6 +109,13 @@ describe('messages', () => {
     }
   });
 
+  // The Chrome Web Store's limits for the manifest's name and description (Firefox's are wider).
+  it.each(['en', ...LANGUAGES])('%s: the store listing fits: a name of at most 75 characters, a description of at most 132', (language) => {
+    const file = fileOf(language);
+    expect(file.extName!.message.length).toBeLessThanOrEqual(75);
+    expect(file.extDescription!.message.length).toBeLessThanOrEqual(132);
+  });
+
   it.each(LANGUAGES)('%s: keeps the brand names as they are', (language) => {
     const file = fileOf(language);
     expect(file.extName!.message).toContain('Backstory');
