@@ -11,7 +11,8 @@ import { afterAll, expect, it } from 'vitest';
 import { firefoxHasLanguage } from '../../scripts/lib/launch';
 import { ROOT, distFor } from '../../scripts/lib/paths';
 import { FIREFOX_TOUCH_PREFS, emulatePhone, tapInPanel } from '../../scripts/lib/phone';
-import { SCREENSHOTS, describeEachBrowser, openAndClassify, panelReadyForClicks, waitFor } from './harness';
+import { axe } from './axe';
+import { type ExtensionApi, SCREENSHOTS, describeEachBrowser, inExtension, openAndClassify, panelReadyForClicks, waitFor } from './harness';
 
 const LANGUAGES = readdirSync(path.join(ROOT, 'src/_locales')).filter((l) => l !== 'en');
 const story = JSON.parse(readFileSync(path.join(ROOT, 'src/story/story.json'), 'utf8')) as { quotes: { id: string }[] };
@@ -77,8 +78,8 @@ for (const language of LANGUAGES) {
       if (figures.length > 0) console.info(`${name} in ${language}:\n  ${figures.join('\n  ')}`);
     });
 
-    it.skipIf(unsupported(name))(`the panel, the popup and the options page speak ${language} and fit ${unsupported(name) ? skipWhy : ''}`, async () => {
-      const { page, popup } = await openAndClassify(session, 'kaspersky-article.html');
+    it.skipIf(unsupported(name))(`the panel, the popup and the options page speak ${language} and fit${unsupported(name) ? ` ${skipWhy}` : ''}`, async () => {
+      const { page, popup, tabId } = await openAndClassify(session, 'kaspersky-article.html');
       // The popup: its language, its status and the quotes in English with the translation beside them.
       // (openAndClassify waits for the English status only: wait for this language's.)
       const status = await waitFor(
@@ -103,10 +104,26 @@ for (const language of LANGUAGES) {
         });
       });
       expect(await popup.$eval('#story-heading', (el) => el.textContent)).toBe(words.storyHeadline);
+      // Open the article's sentences under a key point: said to be English, and marked so.
+      await popup.$eval('.show-evidence', (el) => (el as HTMLElement).click());
+      expect(
+        await popup.$eval('.evidence:not([hidden])', (el) => [el.querySelector('.evidence-language')?.textContent, el.querySelector('blockquote')!.lang]),
+      ).toEqual([words.sourcesInEnglish, 'en']);
+      expect(await axe(popup)).toEqual([]);
       // Chromium draws only the tab in front: a screenshot of a background tab never finishes.
       await popup.bringToFront();
       await popup.screenshot({ path: path.join(SCREENSHOTS, `${name}-popup-${language}.png`), fullPage: true });
       await popup.close();
+      // The toolbar button's tooltip.
+      const title = await inExtension(
+        session,
+        (id: number) => {
+          const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+          return (g.browser ?? g.chrome)!.action.getTitle({ tabId: id });
+        },
+        tabId,
+      );
+      expect(title.startsWith(words.badgeTitleOne!.split('$')[0]!)).toBe(true);
       // The panel in an English page.
       await panelReadyForClicks(page);
       expect(await panelWords(page)).toEqual({
@@ -129,6 +146,7 @@ for (const language of LANGUAGES) {
         words.optionsTitle,
         words.optionsPanelLegend,
       ]);
+      expect(await axe(options)).toEqual([]);
       await options.bringToFront();
       await options.screenshot({ path: path.join(SCREENSHOTS, `${name}-options-${language}.png`), fullPage: true });
       await options.close();
@@ -136,7 +154,7 @@ for (const language of LANGUAGES) {
   });
 
   describeEachBrowser(`%s as a phone in ${language}`, { launch: () => ({ language, prefs: FIREFOX_TOUCH_PREFS }) }, (name, session) => {
-    it.skipIf(unsupported(name))(`the phone sheet fits ${language} at 390 and 320 px ${unsupported(name) ? skipWhy : ''}`, async () => {
+    it.skipIf(unsupported(name))(`the phone sheet fits ${language} at 390 and 320 px${unsupported(name) ? ` ${skipWhy}` : ''}`, async () => {
       const { page } = await openAndClassify(session, 'kaspersky-article.html');
       for (const width of [390, 320]) {
         await emulatePhone(page, name, { width, height: 844 });
