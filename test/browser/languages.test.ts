@@ -70,7 +70,7 @@ for (const language of LANGUAGES) {
   const words = builtMessages(language);
   /** Firefox switches its extensions' language only with the language pack installed (docs/testing.md). */
   const unsupported = (name: string) => name === 'firefox' && !firefoxHasLanguage(language);
-  const skipWhy = `(SKIPPED in Firefox: no language pack for "${language}"; apt-get install firefox-esr-l10n-${language})`;
+  const skipWhy = `(SKIPPED in Firefox: no language pack for "${language}"; apt-get install firefox-esr-l10n-${language === 'es' ? 'es-es' : language})`;
 
   describeEachBrowser(`%s in ${language}`, { launch: () => ({ language }) }, (name, session) => {
     const figures: string[] = [];
