@@ -1,12 +1,13 @@
 /** Builds dist/chrome and dist/firefox: validated story, bundled scripts, static files, manifests. */
 import { build, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { candidateSource } from '../../src/shared/detect-topic';
 import type { Story } from '../../src/shared/story';
 import { validateStory } from './validate-story';
-import { storyMessages } from '../../src/shared/story-messages';
+import { englishWords, quoteMessages, storyMessages } from '../../src/shared/story-messages';
+import { readTranslation } from './story-translation';
 import { manifestFor, type Target } from './manifest';
 import { minifyCss, minifyCssPlugin } from './minify-css-plugin';
 import { DIST, ROOT, distFor, listFiles } from './paths';
@@ -55,15 +56,28 @@ const pageStoryPlugin: Plugin = {
   },
 };
 
-/** src/_locales with the story's words added to the English messages (a key in both is an error). */
-function writeLocales(story: Story, into: string): void {
-  cpSync(path.join(ROOT, 'src/_locales'), path.join(into, '_locales'), { recursive: true });
-  const file = path.join(into, '_locales/en/messages.json');
-  const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const words = storyMessages(story);
-  const clash = Object.keys(words).find((key) => key in messages);
-  if (clash) throw new Error(`src/_locales/en/messages.json already has "${clash}", a key the story's words use`);
-  writeFileSync(file, `${JSON.stringify({ ...messages, ...words }, null, 2)}\n`);
+/**
+ * src/_locales with the story's words added to each language's messages: English from story.json,
+ * every other language from src/story/translations/<lang>.json, which must exist and keep the
+ * story's facts (story-translation.ts). A key both in a UI file and among the story's words is an error.
+ */
+export function writeLocales(story: Story, into: string, root = ROOT): void {
+  cpSync(path.join(root, 'src/_locales'), path.join(into, '_locales'), { recursive: true });
+  for (const language of readdirSync(path.join(root, 'src/_locales')).sort()) {
+    const file = path.join(into, '_locales', language, 'messages.json');
+    const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    let words = englishWords(story);
+    if (language !== 'en') {
+      const translation = path.join(root, 'src/story/translations', `${language}.json`);
+      const name = path.relative(root, translation);
+      if (!existsSync(translation)) throw new Error(`src/_locales/${language} has no translation of the story: write ${name} (see docs/architecture.md)`);
+      words = readTranslation(translation, story, name);
+    }
+    const added = { ...storyMessages(story, words, language), ...quoteMessages(story, words) };
+    const clash = Object.keys(added).find((key) => key in messages);
+    if (clash) throw new Error(`src/_locales/${language}/messages.json already has "${clash}", a key the story's words use`);
+    writeFileSync(file, `${JSON.stringify({ ...messages, ...added }, null, 2)}\n`);
+  }
 }
 
 /**

@@ -2,7 +2,7 @@
  * Starts Chromium or Firefox with an unpacked build of the extension loaded, the way a user loads
  * it (Load unpacked / Load Temporary Add-on). Used by npm start, the browser tests and the bench.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -39,6 +39,18 @@ export interface LaunchOptions {
   args?: string[];
   /** Firefox: preferences added to (or overriding) the usual ones (e.g. proxy settings). */
   prefs?: Record<string, string | number | boolean>;
+  /**
+   * The browser's UI language ("de"): Chromium's --lang with the LANGUAGE variable (on Linux it
+   * reads both), Firefox's intl.locale.requested, which takes effect only where the language pack
+   * is installed (Debian: firefox-esr-l10n-<lang>). See docs/testing.md.
+   */
+  language?: string;
+}
+
+/** Whether Firefox at `executable` has a language pack of `language` ("es" for es-ES too) beside it, where Debian's firefox-esr-l10n packages put them. */
+export function firefoxHasLanguage(language: string, executable = findBrowser('firefox')): boolean {
+  const dir = path.join(path.dirname(realpathSync(executable)), 'browser/extensions');
+  return existsSync(dir) && readdirSync(dir).some((name) => new RegExp(`^langpack-${language}(-[A-Za-z]+)?@`).test(name));
 }
 
 /** The fixed moz-extension host used for Firefox runs, so URLs are predictable. */
@@ -124,8 +136,10 @@ export async function launchChromium(dir: string, options: LaunchOptions = {}): 
       ...CHROMIUM_FLAGS,
       ...(early ? [] : [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`]),
       '--window-size=1280,900',
+      ...(options.language ? [`--lang=${options.language}`] : []),
       ...(options.args ?? []),
     ],
+    ...(options.language ? { env: { ...process.env, LANGUAGE: options.language } } : {}),
     ...(early ? { enableExtensions: true, pipe: true } : {}),
   });
   if (early) {
@@ -165,6 +179,7 @@ export async function launchFirefox(dir: string, options: LaunchOptions = {}): P
         : {}),
       'datareporting.policy.dataSubmissionEnabled': false,
       'browser.shell.checkDefaultBrowser': false,
+      ...(options.language ? { 'intl.locale.requested': options.language } : {}),
       ...options.prefs,
     },
   });

@@ -1,7 +1,7 @@
 /** The toolbar badge and tooltip of one tab: set from a page's verdict, cleared on navigation. */
 import browser from 'webextension-polyfill';
 import type { PageVerdict } from '../shared/messages';
-import { t } from '../shared/i18n';
+import { t, tCount } from '../shared/i18n';
 
 /** The tooltip of a tab whose page is not about the story. */
 export const defaultTitle = (): string => t('actionTitle');
@@ -18,7 +18,7 @@ export function badgeTitle(verdict: PageVerdict): string {
   const about = verdict.topics.map((topic) => {
     const name = topic === 'kaspersky' ? t('topicKasperskyLong') : t('topicNcscLong');
     const n = verdict.mentions[topic];
-    return n === 1 ? t('badgeTopicCountOne', name) : t('badgeTopicCountMany', name, n);
+    return n === 1 ? t('badgeTopicCountOne', name) : tCount('badgeTopicCountMany', n, name);
   });
   return about.length === 1 ? t('badgeTitleOne', about[0]!) : t('badgeTitleTwo', about[0]!, about[1]!);
 }

@@ -4,8 +4,9 @@
  * the extension's message file.
  */
 import { storyDates } from '../shared/dates';
-import { SLOT, t, type MessageKey } from '../shared/i18n';
-import { PAGE_UI_KEYS } from '../shared/page-words';
+import { NUMBER_SAMPLE_KEYS, SLOT, formatCount, t, type MessageKey } from '../shared/i18n';
+import { PAGE_COUNT_KEYS, PAGE_UI_KEYS } from '../shared/page-words';
+import { COUNT_SUFFIXES } from '../shared/plural';
 import { story } from '../shared/story';
 import { storyKeys, storyMessages } from '../shared/story-messages';
 
@@ -14,11 +15,23 @@ const SLOTS = Array.from({ length: 9 }, (_, i) => String.fromCharCode(SLOT + 1 +
 
 let cached: Record<string, string> | undefined;
 
-/** The content script's messages in the browser's language, as templates, with the story's dates formatted for it. */
+/**
+ * The content script's messages in the browser's language, as templates: the count messages' `_few`
+ * and `_one` variants where the language has them, the story's dates formatted for it, and 1000
+ * and 10000 as it writes them (so the page groups a count's digits without Intl: plural.ts).
+ */
 export function pageMessages(): Record<string, string> {
   if (cached) return cached;
   const messages: Record<string, string> = {};
   for (const key of [...PAGE_UI_KEYS, ...Object.keys(storyMessages(story))]) messages[key] = t(key as MessageKey, ...SLOTS);
+  for (const key of PAGE_COUNT_KEYS) {
+    for (const suffix of COUNT_SUFFIXES) {
+      const variant = t(`${key}${suffix}` as MessageKey, ...SLOTS);
+      if (variant !== `${key}${suffix}`) messages[`${key}${suffix}`] = variant;
+    }
+  }
+  messages[NUMBER_SAMPLE_KEYS.thousand] = formatCount(1000);
+  messages[NUMBER_SAMPLE_KEYS.tenThousand] = formatCount(10000);
   const dates = storyDates(story.reported);
   messages[storyKeys.month] = dates.month;
   messages[storyKeys.day] = dates.day;

@@ -5,7 +5,7 @@
  */
 import { localDay } from '../shared/dates';
 import { h } from '../shared/dom';
-import { t, tStory } from '../shared/i18n';
+import { messagesLanguage, t, tStory } from '../shared/i18n';
 import { SECTION_KEY, requestedSection } from '../shared/popup-section';
 import type { Story } from '../shared/story';
 import { storyKeys, storySourceKey } from '../shared/story-messages';
@@ -22,7 +22,7 @@ function find(section: HTMLElement, selector: string): HTMLElement {
   return el;
 }
 
-/** One key point with its button and, hidden until asked for, the article's sentences. */
+/** One key point with its button and, hidden until asked for, the article's sentences (lang="en"). */
 function renderPoint(doc: Document, i: number, evidence: string[], reported: string): HTMLElement {
   const point = h(doc, 'p', { class: 'point', id: `point-${i + 1}` }, tStory(storyKeys.point(i)));
   const words = h(
@@ -30,7 +30,9 @@ function renderPoint(doc: Document, i: number, evidence: string[], reported: str
     'div',
     { class: 'evidence', id: `evidence-${i + 1}`, hidden: true },
     h(doc, 'p', { class: 'evidence-label' }, t('sourcesArticle', localDay(reported))),
-    h(doc, 'blockquote', {}, ...evidence.map((sentence) => h(doc, 'p', {}, sentence))),
+    // The article's sentences stay as it wrote them, in English: say so where the popup speaks another language.
+    messagesLanguage() !== 'en' && h(doc, 'p', { class: 'evidence-language' }, t('sourcesInEnglish')),
+    h(doc, 'blockquote', { lang: 'en' }, ...evidence.map((sentence) => h(doc, 'p', {}, sentence))),
   );
   const toggle = h(
     doc,

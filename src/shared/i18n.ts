@@ -4,6 +4,8 @@
  * key is a type error; a unit test also checks every key used in src/ exists and every message
  * is used. Works in every context (content script, popup, options page, background).
  */
+import { countKey, groupDigits } from './plural';
+
 export type MessageKey = keyof typeof import('../_locales/en/messages.json');
 
 interface I18nApi {
@@ -47,13 +49,65 @@ export function tStory(key: string): string {
   return t(key as MessageKey);
 }
 
-/** The browser's UI language ("en-GB"), for formatting dates and numbers. */
+/** The browser's UI language ("en-GB"). */
 export function uiLanguage(): string {
   return api()?.getUILanguage() || 'en';
 }
 
-/** Fills every element with data-i18n="key" (its text) or data-i18n-aria-label / -title / -alt (that attribute). */
+/**
+ * The key of the message the build writes into every messages file with that file's language
+ * ("en", "de"): the browser picks the file, so this says which language the extension speaks, which
+ * is the browser's only when the extension has it.
+ */
+export const LANGUAGE_KEY = 'messagesLanguage';
+
+/** The language of the messages the browser gave the extension ("de"; "en" where it has no file for the browser's language). */
+export function messagesLanguage(): string {
+  const language = t(LANGUAGE_KEY as MessageKey);
+  return language === LANGUAGE_KEY || language === '' ? 'en' : language;
+}
+
+/**
+ * The locale for dates and numbers: the browser's ("de-AT", "en-US") when the extension speaks its
+ * language, else the language of the messages, so a date never reads in another language than
+ * the sentence around it.
+ */
+export function formatLocale(): string {
+  const ui = uiLanguage();
+  const language = messagesLanguage();
+  return ui.split(/[-_]/)[0]!.toLowerCase() === language ? ui : language;
+}
+
+/** The keys of the two samples of grouped digits a content script is given (see {@link formatCount}). */
+export const NUMBER_SAMPLE_KEYS = { thousand: 'numberThousand', tenThousand: 'numberTenThousand' } as const;
+
+/** A count as the reader's language writes it ("1.234" in German); without Intl where the samples were given. */
+export function formatCount(n: number): string {
+  const thousand = given?.get(NUMBER_SAMPLE_KEYS.thousand);
+  const tenThousand = given?.get(NUMBER_SAMPLE_KEYS.tenThousand);
+  if (thousand !== undefined && tenThousand !== undefined) return groupDigits(n, thousand, tenThousand);
+  try {
+    return new Intl.NumberFormat(formatLocale(), { maximumFractionDigits: 0 }).format(n);
+  } catch {
+    return String(n);
+  }
+}
+
+/**
+ * Count message `key` for `n` (its `_few` or `_one` variant where the language has them, see
+ * plural.ts), with `n` formatted as the language writes it and put after `before`: `tCount('timesMany', 7, name)`
+ * fills $1 with the name and $2 with "7".
+ */
+export function tCount(key: MessageKey, n: number, ...before: string[]): string {
+  return t(countKey(key, n, messagesLanguage()) as MessageKey, ...before, formatCount(n));
+}
+
+/**
+ * Fills every element with data-i18n="key" (its text) or data-i18n-aria-label / -title / -alt (that
+ * attribute); given a whole document, also says its language on <html lang>.
+ */
 export function localizePage(root: ParentNode): void {
+  if ('documentElement' in root) (root as Document).documentElement.lang = messagesLanguage();
   for (const el of Array.from(root.querySelectorAll<HTMLElement>('[data-i18n], [data-i18n-aria-label], [data-i18n-title], [data-i18n-alt]'))) {
     if (el.dataset.i18n) el.textContent = t(el.dataset.i18n as MessageKey);
     if (el.dataset.i18nAriaLabel) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel as MessageKey));

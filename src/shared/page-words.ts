@@ -6,7 +6,7 @@
  * a compile error. biome.json keeps src/content/ and src/shared/ (which the full stage may import)
  * from importing the unrestricted `t`.
  */
-import { t, type MessageKey } from './i18n';
+import { t, tCount, type MessageKey } from './i18n';
 
 export const PAGE_UI_KEYS = [
   'brand',
@@ -46,3 +46,9 @@ export type PageKey = (typeof PAGE_UI_KEYS)[number];
 
 /** `t()` for the full stage: only the keys the background hands the page type-check. */
 export const tPage: (key: PageKey, ...substitutions: (string | number)[]) => string = t;
+
+/** The count messages the full stage shows: the background also hands the page their `_few` and `_one` variants (plural.ts). */
+export const PAGE_COUNT_KEYS = ['mentionCountMany', 'timesMany'] as const satisfies readonly PageKey[];
+
+/** `tCount()` for the full stage: a count message (see {@link PAGE_COUNT_KEYS}) for `n`, after the other substitutions. */
+export const tPageCount: (key: (typeof PAGE_COUNT_KEYS)[number], n: number, ...before: string[]) => string = tCount;

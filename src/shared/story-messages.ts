@@ -1,13 +1,17 @@
 /**
  * The story's own words (headline, summary, key points, the earlier events, who each person or
  * organisation is) reach the reader as messages, like every other string: the build writes them
- * from src/story/story.json into _locales/en/messages.json, where a translation can replace them.
- * The quotes and the evidence are the article's words and stay as they are in story.json.
+ * from src/story/story.json into _locales/en/messages.json, and from each
+ * src/story/translations/<lang>.json into that language's file. The quotes and the evidence are
+ * the article's words and stay English as they are in story.json; what is said around a quote (the
+ * speaker's role, where it was said) and its translation are messages too ({@link quoteMessages}).
  */
-import type { Story } from './story';
+import { LANGUAGE_KEY } from './i18n';
+import type { Story, StoryTranslation } from './story';
 
 /** An entity's message key: its id with anything but letters and digits as "_". */
-const entityKey = (id: string, what: 'name' | 'part') => `entity_${id.replace(/[^A-Za-z0-9]/g, '_')}_${what}`;
+const safe = (id: string) => id.replace(/[^A-Za-z0-9]/g, '_');
+const entityKey = (id: string, what: 'name' | 'part') => `entity_${safe(id)}_${what}`;
 
 export const storyKeys = {
   headline: 'storyHeadline',
@@ -26,30 +30,83 @@ export const storyKeys = {
  */
 export const storySourceKey = 'storySource';
 
+/**
+ * The keys of the words around a quote, which only the popup shows: the quote's translation (in the
+ * English file the quote's own words, so the popup shows no translation there), the speaker's role
+ * and where it was said; and of each note's reason.
+ */
+export const quoteKeys = {
+  translation: (id: string) => `quote_${safe(id)}_translation`,
+  speakerRole: (id: string) => `quote_${safe(id)}_role`,
+  source: (id: string) => `quote_${safe(id)}_source`,
+  note: (id: string) => `note_${safe(id)}_why`,
+};
+
+/** The story's words in English, in the shape of a translation (facts are not needed for the original). */
+export function englishWords(story: Story): StoryTranslation {
+  return {
+    headline: story.headline.text,
+    source: story.source.text,
+    summary: story.summary.map((s) => s.text),
+    keyPoints: story.keyPoints.map((p) => p.text),
+    earlier: story.earlier.text,
+    entities: Object.fromEntries(story.entities.map((e) => [e.id, { name: e.name, part: e.part }])),
+    quotes: Object.fromEntries(story.quotes.map((q) => [q.id, { translation: q.text, speakerRole: q.speakerRole, source: q.source }])),
+    notes: Object.fromEntries(Object.entries(story.notes).map(([id, n]) => [id, n.why])),
+    facts: {},
+  };
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 type Messages = Record<string, { message: string; description: string }>;
 
-/** The messages for `story`'s words, in the messages.json format. */
-export function storyMessages(story: Story): Messages {
+/** A messages.json entry for `message` (a "$" would start a placeholder there: it is written "$$"). */
+const entry = (message: string, description: string) => ({ message: message.replace(/\$/g, '$$$$'), description });
+
+/** The story's month and day in `language`, where the background cannot format them (it formats them with Intl). */
+function storyDateWords(reported: string, language: string): { month: string; day: string } {
+  const [year, month, day] = reported.split('-').map(Number) as [number, number, number];
+  if (language === 'en') return { month: `${MONTHS[month - 1]} ${year}`, day: `${day} ${MONTHS[month - 1]} ${year}` };
+  const date = new Date(Date.UTC(year, month - 1, day, 12));
+  const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(date);
+  return { month: format({ month: 'long', year: 'numeric' }), day: format({ day: 'numeric', month: 'long', year: 'numeric' }) };
+}
+
+/**
+ * The messages for `story`'s words that any context shows, in the messages.json format: in English,
+ * or in `language` from its translation `words`; with the file's language under LANGUAGE_KEY.
+ */
+export function storyMessages(story: Story, words = englishWords(story), language = 'en'): Messages {
   const out: Messages = {};
   const add = (key: string, message: string, description: string) => {
-    // A "$" would start a placeholder in messages.json: write it as "$$".
-    out[key] = { message: message.replace(/\$/g, '$$$$'), description };
+    out[key] = entry(message, description);
   };
-  add(storyKeys.headline, story.headline.text, 'The story’s headline (our words, from story.json).');
-  add(storySourceKey, story.source.text, 'What the article cites, in the popup’s sources.');
-  // Where the background cannot give the dates in the browser's own format (it formats them with Intl).
-  const [year, month, day] = story.reported.split('-').map(Number) as [number, number, number];
-  const monthName = MONTHS[month - 1]!;
-  add(storyKeys.month, `${monthName} ${year}`, 'The month of the story, when the browser cannot format it.');
-  add(storyKeys.day, `${day} ${monthName} ${year}`, 'The day of the story, when the browser cannot format it.');
-  for (const [i, s] of story.summary.entries()) add(storyKeys.summary(i), s.text, `Summary sentence ${i + 1} of the story.`);
-  for (const [i, p] of story.keyPoints.entries()) add(storyKeys.point(i), p.text, `Key point ${i + 1} of the story.`);
-  add(storyKeys.earlier, story.earlier.text, 'What happened earlier, before the story.');
+  add(LANGUAGE_KEY, language, 'The language of this file (written by the build).');
+  add(storyKeys.headline, words.headline, 'The story’s headline (our words, from story.json).');
+  add(storySourceKey, words.source, 'What the article cites, in the popup’s sources.');
+  const dates = storyDateWords(story.reported, language);
+  add(storyKeys.month, dates.month, 'The month of the story, when the browser cannot format it.');
+  add(storyKeys.day, dates.day, 'The day of the story, when the browser cannot format it.');
+  for (const [i, text] of words.summary.entries()) add(storyKeys.summary(i), text, `Summary sentence ${i + 1} of the story.`);
+  for (const [i, text] of words.keyPoints.entries()) add(storyKeys.point(i), text, `Key point ${i + 1} of the story.`);
+  add(storyKeys.earlier, words.earlier, 'What happened earlier, before the story.');
   for (const e of story.entities) {
-    add(storyKeys.entityName(e.id), e.name, `Name of a ${e.kind} in the story, as the card shows it.`);
-    add(storyKeys.entityPart(e.id), e.part, `The part ${e.name} plays in the story.`);
+    add(storyKeys.entityName(e.id), words.entities[e.id]!.name, `Name of a ${e.kind} in the story, as the card shows it.`);
+    add(storyKeys.entityPart(e.id), words.entities[e.id]!.part, `The part ${e.name} plays in the story.`);
   }
+  return out;
+}
+
+/** The messages for the words around the story's quotes and its notes (the popup's, see {@link quoteKeys}). */
+export function quoteMessages(story: Story, words = englishWords(story)): Messages {
+  const out: Messages = {};
+  for (const q of story.quotes) {
+    const { translation, speakerRole, source } = words.quotes[q.id]!;
+    out[quoteKeys.translation(q.id)] = entry(translation, `The quote ${q.id} in this language (the English file has its own words).`);
+    out[quoteKeys.speakerRole(q.id)] = entry(speakerRole, `The role of ${q.speaker}, who said ${q.id}.`);
+    out[quoteKeys.source(q.id)] = entry(source, `Where ${q.id} was said.`);
+  }
+  for (const id of Object.keys(story.notes)) out[quoteKeys.note(id)] = entry(words.notes[id]!, `Why the story departs from the article (${id}).`);
   return out;
 }

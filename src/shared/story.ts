@@ -74,3 +74,21 @@ export interface Story {
 
 /** The story bundled with the extension (checked at build time: scripts/lib/validate-story.ts). */
 export const story: Story = rawStory as Story;
+
+/**
+ * The story's words in another language (src/story/translations/<lang>.json; the build checks it,
+ * see scripts/lib/story-translation.ts). Quotes keep the article's English words: a quote's
+ * `translation` is shown beside them. `facts` lists, for each fact of the English statements
+ * ("n:2017", "name:Kaspersky"), the ways the translation writes it.
+ */
+export interface StoryTranslation {
+  headline: string;
+  source: string;
+  summary: string[];
+  keyPoints: string[];
+  earlier: string;
+  entities: Record<string, { name: string; part: string }>;
+  quotes: Record<string, { translation: string; speakerRole: string; source: string }>;
+  notes: Record<string, string>;
+  facts: Record<string, string[]>;
+}

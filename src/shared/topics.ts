@@ -1,5 +1,5 @@
 /** Topic names, the verdict shape every context shares, and how a verdict is put into words. */
-import { tPage } from './page-words';
+import { tPage, tPageCount } from './page-words';
 
 /** The two subjects that make a page relevant to the story. */
 export type Topic = 'kaspersky' | 'ncsc';
@@ -48,7 +48,7 @@ export function topicName(topic: Topic): string {
 
 function times(topic: Topic, n: number): string {
   const name = topicName(topic);
-  return n === 1 ? tPage('timesOnce', name) : n === 2 ? tPage('timesTwice', name) : tPage('timesMany', name, n);
+  return n === 1 ? tPage('timesOnce', name) : n === 2 ? tPage('timesTwice', name) : tPageCount('timesMany', n, name);
 }
 
 /** "This page mentions Kaspersky 7 times and the NCSC twice." — why the panel appeared. */

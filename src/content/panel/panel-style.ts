@@ -34,6 +34,9 @@ export const PANEL_CSS = `
   .panel.open { width: var(--backstory-sheet); }
   .panel:not(.open) h2 { display: none; }
   .panel:not(.open) header { padding: 6px 8px 6px 10px; border-bottom: 0; }
+  /* Room for the longest language's buttons (German "Ausblenden") beside the date at 320 px. */
+  .panel.open header { padding: 10px 8px 8px 10px; }
+  .date .when { white-space: normal; }
   .body { overflow: visible; }
 }
 * { box-sizing: border-box; }
@@ -56,6 +59,8 @@ header { display: grid; grid-template-columns: 1fr auto; gap: 4px 8px; padding: 
   font-weight: 700; font-size: 13px; letter-spacing: .01em; white-space: nowrap; }
 h2 { grid-column: 1 / -1; margin: 2px 0 0; font-size: 16px; line-height: 1.3; font-weight: 700; }
 .actions { grid-column: 2; grid-row: 1; display: flex; gap: 4px; }
+/* One word each ("Ausblenden"): never broken over two lines, the date and name beside them wrap instead. */
+.actions button { white-space: nowrap; overflow-wrap: normal; }
 button { font: inherit; font-size: 13px; color: var(--fg); background: transparent; border: 1px solid var(--line);
   border-radius: 6px; padding: 3px 8px; cursor: pointer; min-height: 28px; }
 @media (hover: hover) { button:hover { background: var(--soft); } }

@@ -3,8 +3,8 @@
  * ours reaches out. Built only from the bundled story and the verdict's counts, always as text.
  */
 import { h, mountShadowHost } from '../../shared/dom';
-import { tStory } from '../../shared/i18n';
-import { tPage } from '../../shared/page-words';
+import { messagesLanguage, tStory } from '../../shared/i18n';
+import { tPage, tPageCount } from '../../shared/page-words';
 import { storyKeys } from '../../shared/story-messages';
 import type { PageVerdict } from '../../shared/messages';
 import type { PopupSection } from '../../shared/popup-section';
@@ -120,7 +120,8 @@ function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actio
   const panel: HTMLElement = h(
     doc,
     'aside',
-    { class: 'panel', 'aria-label': tPage('panelLabel', actions.dates.month) },
+    // The panel speaks the extension's language, whatever the page's (<html lang> says the page's).
+    { class: 'panel', lang: messagesLanguage(), 'aria-label': tPage('panelLabel', actions.dates.month) },
     h(
       doc,
       'header',
@@ -168,7 +169,7 @@ export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelAc
     host,
     setMentionCount(n) {
       nav.hidden = n === 0;
-      count.textContent = n === 1 ? tPage('mentionCountOne') : tPage('mentionCountMany', n);
+      count.textContent = n === 1 ? tPage('mentionCountOne') : tPageCount('mentionCountMany', n);
     },
     announce(text) {
       said.textContent = text;

@@ -11,8 +11,10 @@ import { renderSources } from '../../../src/popup/sources-view';
 import { describeStatus } from '../../../src/popup/status-view';
 import { localDay } from '../../../src/shared/dates';
 import { localizePage, t, useMessages } from '../../../src/shared/i18n';
+import { COUNT_MESSAGE_KEYS, COUNT_RULES, COUNT_SUFFIXES } from '../../../src/shared/plural';
 import { story } from '../../../src/shared/story';
-import { MESSAGES, usePseudoLocale } from '../helpers/i18n-setup';
+import { describeMentions } from '../../../src/shared/topics';
+import { MESSAGES, messagesOf, useLanguage, usePseudoLocale } from '../helpers/i18n-setup';
 import { fakeLayout } from '../helpers/fake-layout';
 import { userClick } from '../helpers/user-input';
 
@@ -41,14 +43,30 @@ const sources = files(path.join(ROOT, 'src'), /\.(ts|html)$/).map((file) => ({
 function usedKeys(): Set<string> {
   const keys = new Set<string>();
   for (const { text } of sources) {
-    for (const m of text.matchAll(/\bt(?:Page)?\(\s*'([A-Za-z0-9_]+)'/g)) keys.add(m[1]!);
+    for (const m of text.matchAll(/\bt(?:Page)?(?:Count)?\(\s*'([A-Za-z0-9_]+)'/g)) keys.add(m[1]!);
     for (const m of text.matchAll(/data-i18n(?:-[a-z-]+)?="([A-Za-z0-9_]+)"/g)) keys.add(m[1]!);
   }
   for (const m of manifest.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) keys.add(m[1]!);
   return keys;
 }
 
+/** Every language besides English the extension speaks: each has a folder in src/_locales. */
+const LANGUAGES = readdirSync(path.join(ROOT, 'src/_locales')).filter((l) => l !== 'en');
+
+type Messages = typeof own;
+const fileOf = (language: string) => JSON.parse(readFileSync(path.join(ROOT, 'src/_locales', language, 'messages.json'), 'utf8')) as Messages;
+
+/** The keys `language`'s file must have: English's, and the count messages' variants where the language has plural rules for them. */
+function expectedKeys(language: string): string[] {
+  const variants = language in COUNT_RULES ? COUNT_MESSAGE_KEYS.flatMap((key) => COUNT_SUFFIXES.map((suffix) => `${key}${suffix}`)) : [];
+  return [...Object.keys(own), ...variants].sort();
+}
+
+/** The $NAME$s a message uses, lower-cased and sorted. */
+const namesIn = (message: string) => [...new Set([...message.matchAll(/\$([A-Za-z0-9_]+)\$/g)].map((m) => m[1]!.toLowerCase()))].sort();
+
 afterEach(() => {
+  useLanguage('en');
   usePseudoLocale(false);
   document.body.replaceChildren();
   document.head.replaceChildren();
@@ -72,6 +90,37 @@ describe('messages', () => {
       expect(named.sort(), key).toEqual([...new Set(declared)].sort());
       expect(entry.message.length, key).toBeGreaterThan(0);
     }
+  });
+
+  it('there is a language besides English (the tests below are tables over them)', () => {
+    expect(LANGUAGES).toContain('de');
+  });
+
+  it.each(LANGUAGES)('%s: has every English message and no other (count variants only where its plural rules need them)', (language) => {
+    expect(Object.keys(fileOf(language)).sort()).toEqual(expectedKeys(language));
+  });
+
+  it.each(LANGUAGES)('%s: each message is written, uses the placeholders of its English message and declares them as English does', (language) => {
+    for (const [key, entry] of Object.entries(fileOf(language))) {
+      const english = own[key.replace(/_(few|one)$/, '')]!;
+      expect(entry.message.trim(), `${language}: ${key}`).not.toBe('');
+      expect(namesIn(entry.message), `${language}: ${key} uses`).toEqual(namesIn(english.message));
+      expect(entry.placeholders, `${language}: ${key} declares`).toEqual(english.placeholders);
+    }
+  });
+
+  // The Chrome Web Store's limits for the manifest's name and description (Firefox's are wider).
+  it.each(['en', ...LANGUAGES])('%s: the store listing fits: a name of at most 75 characters, a description of at most 132', (language) => {
+    const file = fileOf(language);
+    expect(file.extName!.message.length).toBeLessThanOrEqual(75);
+    expect(file.extDescription!.message.length).toBeLessThanOrEqual(132);
+  });
+
+  it.each(LANGUAGES)('%s: keeps the brand names as they are', (language) => {
+    const file = fileOf(language);
+    expect(file.extName!.message).toContain('Backstory');
+    expect(file.extName!.message).toMatch(/NCSC/);
+    expect(file.extName!.message).toMatch(/Kaspersky/);
   });
 
   it('the manifest takes its name, description and button title from messages', () => {
@@ -128,7 +177,10 @@ const DATA = [
 /** What is left of `s` once messages (⟦…⟧), data, symbols, digits and spaces are taken out: must be nothing. */
 function hardCoded(s: string): string {
   // A message may hold an element (the date's <time>): its text nodes then start or end inside ⟦…⟧.
-  let rest = s.replace(/⟦[^⟧]*(⟧|$)/g, '').replace(/^[^⟦]*⟧/, '');
+  // A message inside a message (a quote's source in "reported on") nests: take the inner ones out first.
+  let rest = s;
+  while (/⟦[^⟦⟧]*⟧/.test(rest)) rest = rest.replace(/⟦[^⟦⟧]*⟧/g, '');
+  rest = rest.replace(/⟦[^⟧]*(⟧|$)/g, '').replace(/^[^⟦]*⟧/, '');
   // Longest first: an evidence sentence holds a quote's words.
   for (const d of [...DATA].sort((a, b) => b.length - a.length)) rest = rest.split(d).join('');
   return rest.replace(/[\s\d✕‹›·—–:,.()“”'’-]/g, '');
@@ -204,5 +256,89 @@ describe('no hard-coded strings on screen', () => {
     } finally {
       useMessages({});
     }
+  });
+});
+
+describe('the UI in each language', () => {
+  /** A message of `language` as the browser gives it (no placeholders). */
+  const word = (language: string, key: string) => messagesOf(language)[key]!.message;
+
+  it.each(LANGUAGES)('%s: the popup shows each quote in its English words (lang="en") with the translation beside it, labelled', (language) => {
+    useLanguage(language);
+    const list = document.createElement('ul');
+    document.body.append(list);
+    renderQuotes(list, document.createElement('p'), story.quotes);
+    for (const quote of story.quotes) {
+      const item = list.querySelector(`[data-quote-id="${quote.id}"]`)!;
+      const words = item.querySelector('.quote-text')!;
+      expect(words.getAttribute('lang')).toBe('en');
+      expect(words.textContent).toContain(quote.text);
+      const translation = item.querySelector('.quote-translation')!;
+      expect(translation.getAttribute('lang')).toBe(language);
+      expect(translation.querySelector('.translation-label')!.textContent).toBe(word(language, 'quoteTranslation'));
+      expect(translation.textContent).toContain(word(language, `quote_${quote.id.replace(/-/g, '_')}_translation`));
+      expect(item.querySelector('.quote-meta')!.textContent).toContain(word(language, `quote_${quote.id.replace(/-/g, '_')}_role`));
+    }
+  });
+
+  it('en: the popup shows the quotes without a translation', () => {
+    const list = document.createElement('ul');
+    renderQuotes(list, document.createElement('p'), story.quotes);
+    expect(list.querySelectorAll('.quote-text[lang="en"]')).toHaveLength(story.quotes.length);
+    expect(list.querySelector('.quote-translation')).toBeNull();
+  });
+
+  it.each(['en', ...LANGUAGES])(
+    '%s: "What the article says" shows the English sentences (lang="en"), and says they are English unless the popup is',
+    (language) => {
+      useLanguage(language);
+      document.body.innerHTML = '<section><h2></h2><p class="sources-from"></p><ol class="sources-points"></ol></section>';
+      renderSources(document.querySelector('section')!, story);
+      const quotes = Array.from(document.querySelectorAll('.evidence blockquote'));
+      expect(quotes).toHaveLength(story.keyPoints.length);
+      for (const q of quotes) expect(q.getAttribute('lang')).toBe('en');
+      const said = Array.from(document.querySelectorAll('.evidence-language'), (p) => p.textContent);
+      expect(said).toEqual(language === 'en' ? [] : story.keyPoints.map(() => word(language, 'sourcesInEnglish')));
+      expect(document.querySelector('.point')!.textContent).toBe(word(language, 'storyPoint1'));
+    },
+  );
+
+  it.each(['en', ...LANGUAGES])('%s: the panel in an English page says its language on its root and speaks it', async (language) => {
+    useLanguage(language);
+    document.documentElement.lang = 'en';
+    document.body.innerHTML = '<article><h1>Kaspersky and the NCSC</h1><p>Kaspersky said the NCSC was wrong. Kaspersky again.</p></article>';
+    const run = runPage(document, 'https://news.example.co.uk/kaspersky', { onOpenPopup: () => undefined });
+    await run.annotator?.idle();
+    const panel = document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.panel')!;
+    expect(panel.getAttribute('lang')).toBe(language);
+    expect(panel.querySelector('h2')!.textContent).toBe(word(language, 'storyHeadline'));
+    expect(panel.querySelector('h3')!.textContent).toBe(word(language, 'panelKeyPoints'));
+    run.stop();
+  });
+
+  it.each(['en', ...LANGUAGES])('%s: the popup and options pages say their language on <html lang>', (language) => {
+    useLanguage(language);
+    for (const file of ['src/popup/popup.html', 'src/options/options.html']) {
+      document.documentElement.innerHTML = readFileSync(path.join(ROOT, file), 'utf8').replace(/^<!doctype html>/i, '');
+      document.documentElement.lang = 'en';
+      localizePage(document);
+      expect(document.documentElement.lang, file).toBe(language);
+      expect(document.title, file).toBe(word(language, file.includes('popup') ? 'popupTitle' : 'optionsTitle'));
+    }
+  });
+
+  it('a language the extension lacks gets the English words, dates and <html lang>, not the browser’s', () => {
+    useLanguage('en', 'it-IT');
+    localizePage(document);
+    expect(document.documentElement.lang).toBe('en');
+    expect(localDay('2017-12-05')).toBe('December 5, 2017');
+  });
+
+  it('de: counts and dates are written the German way', () => {
+    useLanguage('de');
+    expect(describeMentions({ topics: ['kaspersky', 'ncsc'], mentions: { kaspersky: 1234, ncsc: 2 } })).toBe(
+      'Diese Seite erwähnt Kaspersky 1.234-mal und das NCSC zweimal.',
+    );
+    expect(localDay('2017-12-05')).toBe('5. Dezember 2017');
   });
 });
