@@ -34,13 +34,18 @@ function evaluate(dir: string) {
   return { entries, results, scores: score(results), misses };
 }
 
+const englishDir = args.holdout ? HOLDOUT_DIR : CORPUS_DIR;
 const languagesDir = args.holdout ? LANGUAGES_HOLDOUT_DIR : LANGUAGES_DIR;
-const problems = checkCorpusDir(languagesDir, true);
-if (problems.length > 0) {
-  console.error(`${path.relative(ROOT, languagesDir)} is not a sound labelled set:\n  ${problems.join('\n  ')}`);
+for (const [dir, languages] of [
+  [englishDir, false],
+  [languagesDir, true],
+] as const) {
+  const problems = checkCorpusDir(dir, languages);
+  if (problems.length === 0) continue;
+  console.error(`${path.relative(ROOT, dir)} is not a sound labelled set:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-const english = evaluate(args.holdout ? HOLDOUT_DIR : CORPUS_DIR);
+const english = evaluate(englishDir);
 const languages = evaluate(languagesDir);
 const byLanguage = scoreByLanguage(languages.results);
 
