@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { scriptArgs } from './lib/args';
 import { classifyHtml } from './lib/classify-html';
-import { CORPUS_DIR, HOLDOUT_DIR, LANGUAGES_DIR, LANGUAGES_HOLDOUT_DIR, loadCorpusIndex, score, scoreByLanguage } from './lib/corpus';
+import { CORPUS_DIR, HOLDOUT_DIR, LANGUAGES_DIR, LANGUAGES_HOLDOUT_DIR, loadCorpusIndex, type Scores, score, scoreByLanguage } from './lib/corpus';
 import { checkCorpusDir } from './lib/corpus-check';
 import { ROOT } from './lib/paths';
 
@@ -77,10 +77,12 @@ if (args.json) {
     `\nlanguages (${path.relative(ROOT, languagesDir)}): pages ${languages.entries.length}  (page, topic) pairs: TP ${all.truePositives}  FP ${all.falsePositives}  FN ${all.falseNegatives}`,
   );
   console.log(`precision ${pct(all.precision)}  recall ${pct(all.recall)}  F1 ${pct(all.f1)}`);
+  // A language where the detector found nothing has no precision to speak of (score() says 1).
+  const precision = (s: Scores) => (s.truePositives + s.falsePositives === 0 ? '-' : pct(s.precision));
   console.log('  lang  pages   TP  FP  FN  precision  recall     F1');
   for (const [lang, s] of byLanguage)
     console.log(
-      `  ${lang.padEnd(4)} ${String(s.pages).padStart(6)} ${[s.truePositives, s.falsePositives, s.falseNegatives].map((n) => String(n).padStart(4)).join('')}  ${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}  ${pct(s.f1).padStart(5)}`,
+      `  ${lang.padEnd(4)} ${String(s.pages).padStart(6)} ${[s.truePositives, s.falsePositives, s.falseNegatives].map((n) => String(n).padStart(4)).join('')}  ${precision(s).padStart(9)}  ${pct(s.recall).padStart(6)}  ${pct(s.f1).padStart(5)}`,
     );
   printMisses(languages.misses);
 }
