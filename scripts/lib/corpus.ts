@@ -1,4 +1,4 @@
-/** The labelled development corpus in test/fixtures/pages/ (see its README). */
+/** The labelled corpora: the English development set in test/fixtures/pages/ (see its README) and its companions. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Topic } from '../../src/shared/topics';
@@ -7,6 +7,10 @@ import { ROOT } from './paths';
 export const CORPUS_DIR = path.join(ROOT, 'test/fixtures/pages');
 /** Pages written without sight of the detector, for estimating how it does on pages nobody tuned it on. */
 export const HOLDOUT_DIR = path.join(ROOT, 'test/fixtures/holdout');
+/** Pages in other languages than English, for tuning (each entry has a `lang`). */
+export const LANGUAGES_DIR = path.join(ROOT, 'test/fixtures/languages');
+/** Pages in other languages written without sight of the detector, like HOLDOUT_DIR. */
+export const LANGUAGES_HOLDOUT_DIR = path.join(ROOT, 'test/fixtures/languages-holdout');
 
 export interface CorpusEntry {
   file: string;
@@ -15,6 +19,8 @@ export interface CorpusEntry {
   topics: Topic[];
   family: string;
   note: string;
+  /** The page's language (a primary subtag such as `de`); only the language sets have it. */
+  lang?: string;
 }
 
 /** A corpus index (the development set by default) with each entry's absolute path. */
@@ -48,4 +54,14 @@ export function score(pairs: { expected: Topic[]; actual: Topic[] }[]): Scores {
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { truePositives: tp, falsePositives: fp, falseNegatives: fn, precision, recall, f1 };
+}
+
+/** {@link score} for each language of a language set, in the order the languages first appear. */
+export function scoreByLanguage(pairs: { entry: Pick<CorpusEntry, 'lang'>; expected: Topic[]; actual: Topic[] }[]): Map<string, Scores & { pages: number }> {
+  const groups = new Map<string, typeof pairs>();
+  for (const pair of pairs) {
+    const lang = pair.entry.lang ?? '?';
+    groups.set(lang, [...(groups.get(lang) ?? []), pair]);
+  }
+  return new Map([...groups].map(([lang, group]) => [lang, { pages: group.length, ...score(group) }]));
 }

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CORPUS_DIR, HOLDOUT_DIR, loadCorpusIndex } from '../../../scripts/lib/corpus';
+import { CORPUS_DIR, HOLDOUT_DIR, LANGUAGES_DIR, LANGUAGES_HOLDOUT_DIR, loadCorpusIndex } from '../../../scripts/lib/corpus';
 import { classifyPage } from '../../../src/content/full-stage/classify-page';
 import { FIRST_LOOK_TEXT, isHtmlPage, mayBeAboutPage, readFirstLook } from '../../../src/content/first-look';
 import { readPage } from '../../../src/content/full-stage/read-page';
@@ -241,6 +241,8 @@ describe('the first stage is a necessary condition of the full detector', () => 
   it.each([
     ['development', CORPUS_DIR],
     ['holdout', HOLDOUT_DIR],
+    ['languages', LANGUAGES_DIR],
+    ['languages held-out', LANGUAGES_HOLDOUT_DIR],
   ])(
     'holds on every relevant page of the %s set',
     (_, dir) => {
