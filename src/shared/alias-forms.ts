@@ -12,9 +12,17 @@
 /** Every form `alias` stands for, in the order written. */
 export function aliasForms(alias: string): string[] {
   let forms = [''];
-  for (const part of alias.split(/(\{[^{}]*\})/)) {
-    const choices = part.startsWith('{') ? part.slice(1, -1).split(',') : [part];
-    forms = forms.flatMap((form) => choices.map((choice) => form + choice));
+  // Plain loops, not a split on a pattern: the full stage expands every alias when it starts.
+  for (let at = 0; at < alias.length; ) {
+    const open = alias.indexOf('{', at);
+    const end = open < 0 ? alias.length : alias.indexOf('}', open);
+    const choices = open < 0 ? [''] : alias.slice(open + 1, end).split(',');
+    const head = alias.slice(at, open < 0 ? end : open);
+    const next: string[] = [];
+    for (const form of forms) for (const choice of choices) next.push(form + head + choice);
+    forms = next;
+    at = end + 1;
   }
+  if (!alias.includes("'")) return forms;
   return forms.flatMap((form) => (form.includes("'") ? [form, form.replace(/'/g, '’')] : [form]));
 }
