@@ -24,9 +24,14 @@ const HANGUL = /\p{sc=Hangul}/u;
 /** Scripts written without spaces, or (Korean) with particles joined to names. */
 const ATTACHING = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\u30FC\uFF70]/u;
 const WORD = /[\p{L}\p{M}\p{N}_]/u;
-/** English pages meet only these: tested first, they spare the page compiling the Unicode classes above. */
+/**
+ * What English pages meet beside a name: ASCII, and the no-break space, dashes, curly quotes and
+ * ellipsis of General Punctuation ("Kaspersky’s"). Tested first, they spare the page compiling
+ * the Unicode classes above.
+ */
 const ASCII_WORD = /\w/;
 const isAscii = (c: string): boolean => c.charCodeAt(0) < 0x80;
+const SPACE_OR_PUNCTUATION = /^[\u00a0\u2000-\u206f]$/;
 
 /** How a name ending (or, with `atStart`, starting) with the character `c` meets its neighbour. */
 export function edgeOf(c: string, atStart: boolean): Edge {
@@ -41,6 +46,7 @@ export function edgeOf(c: string, atStart: boolean): Edge {
 export function joins(edge: Edge, neighbour: string): boolean {
   if (neighbour === '' || edge === 'open') return false;
   if (isAscii(neighbour)) return edge !== 'kana' && ASCII_WORD.test(neighbour);
+  if (SPACE_OR_PUNCTUATION.test(neighbour)) return false;
   if (edge === 'kana') return KANA.test(neighbour);
   if (edge === 'hangul' && HANGUL.test(neighbour)) return true;
   return WORD.test(neighbour) && !ATTACHING.test(neighbour);

@@ -126,10 +126,13 @@ describe('where a name begins and ends', () => {
   });
 
   it('English names are matched as before, case and all', () => {
-    expect(marks("Kaspersky's software, KASPERSKY, kaspersky.com, the NCSC's advice, Kaspersky-made")).toEqual([
+    expect(marks("Kaspersky's software, KASPERSKY, kaspersky.com, the NCSC's advice, Kaspersky-made, Kaspersky’s\u00a0NCSC—Reuters…")).toEqual([
       'Kaspersky:kaspersky',
       'NCSC:ncsc',
       'Kaspersky:kaspersky',
+      'Kaspersky:kaspersky',
+      'NCSC:ncsc',
+      'Reuters:reuters',
     ]);
   });
 });
