@@ -11,6 +11,7 @@
 
 /** Every form `alias` stands for, in the order written. */
 export function aliasForms(alias: string): string[] {
+  if (!alias.includes('{') && !alias.includes("'")) return [alias];
   let forms = [''];
   // Plain loops, not a split on a pattern: the full stage expands every alias when it starts.
   for (let at = 0; at < alias.length; ) {
