@@ -2,6 +2,7 @@
  * The build's check of src/story/story.json: a validator that names the first bad field, and the
  * list of statements whose evidence scripts/lib/story-evidence.ts checks against the article.
  */
+import { aliasForms } from '../../src/shared/alias-forms';
 import type { Note, Backing, Statement, Quote, Entity, Story } from '../../src/shared/story';
 
 /** Thrown by {@link validateStory}; `field` is the path of the offending field. */
@@ -82,6 +83,53 @@ function note(value: unknown, field: string): Note {
   return { ours: text(o, 'ours', f), article: text(o, 'article', f), why: text(o, 'why', f) };
 }
 
+/** What a name may be written with: letters, marks, digits, spaces, hyphens, apostrophes, full stops and the katakana middle dot. */
+const NAME_CHARS = /^[\p{L}\p{M}\p{N} '’.\-・]*$/u;
+/** How many forms one alias may give: a stem's endings fit, a runaway product of groups does not. */
+const MAX_FORMS = 64;
+
+/**
+ * An alias (see src/shared/alias-forms.ts): a proper name, with `{a,b}` groups (not nested, at
+ * least two choices) for the forms it takes. Each form it gives must be a name a page could write:
+ * it starts with a letter or digit and ends with one (or a full stop), with single spaces between
+ * words. No form starts with a lowercase Latin letter: such words are everywhere in English text,
+ * and one of them in the marks' pattern made its search of an English page about 3.5 times slower
+ * (the alternatives' first letters are what lets the search skip ahead).
+ */
+function alias(value: unknown, field: string): string {
+  const name = sentence(value, field);
+  if (!/^(?:[^{},]|\{[^{}]*\})*$/.test(name))
+    throw new StoryError(field, `must use "{" and "}" only around groups of choices, not nested, with commas only inside them (got "${name}")`);
+  if (!NAME_CHARS.test(name.replace(/[{},]/g, '')))
+    throw new StoryError(field, `must be a name written with letters, digits, spaces, hyphens, apostrophes and full stops only (got "${name}")`);
+  const single = /\{[^{},]*\}/.exec(name);
+  if (single) throw new StoryError(field, `has a group with one choice, "${single[0]}"`);
+  const forms = aliasForms(name);
+  if (forms.length > MAX_FORMS) throw new StoryError(field, `gives ${forms.length} forms; at most ${MAX_FORMS}`);
+  const bad = forms.find((form) => !/^[\p{L}\p{N}](?:.*[\p{L}\p{M}\p{N}.])?$/u.test(form) || /\s{2}/.test(form));
+  if (bad !== undefined)
+    throw new StoryError(field, `gives "${bad}", which does not start with a letter or digit, end with one or a full stop, and keep single spaces`);
+  const lower = forms.find((form) => /^(?=\p{sc=Latin})\p{Ll}/u.test(form));
+  if (lower !== undefined)
+    throw new StoryError(field, `gives "${lower}", which starts with a lowercase Latin letter (it would slow the marks' search of every English page)`);
+  return name;
+}
+
+/** No written form may name two entities, or appear twice: each form names one entity. */
+function checkForms(entities: Entity[]): void {
+  const seen = new Map<string, string>();
+  entities.forEach((e, i) => {
+    e.aliases.forEach((name, j) => {
+      for (const form of aliasForms(name)) {
+        const field = `entities[${i}].aliases[${j}]`;
+        const before = seen.get(form);
+        if (before) throw new StoryError(field, `gives "${form}", which ${before} already gives`);
+        seen.set(form, field);
+      }
+    });
+  });
+}
+
 function entity(value: unknown, field: string): Entity {
   const o = object(value, field);
   const f = `${field}.`;
@@ -89,7 +137,7 @@ function entity(value: unknown, field: string): Entity {
     id: text(o, 'id', f),
     name: text(o, 'name', f),
     kind: oneOf(o, 'kind', f, ['person', 'organisation'] as const),
-    aliases: list(o, 'aliases', f, 1, 20, sentence),
+    aliases: list(o, 'aliases', f, 1, 40, alias),
     part: text(o, 'part', f),
     ...backing(o, f),
   };
@@ -183,6 +231,7 @@ export function validateStory(value: unknown): Story {
     notes: notes(o.notes),
   };
   unique(story.entities, 'entities');
+  checkForms(story.entities);
   unique(story.quotes, 'quotes');
   checkNoteIds(story);
   return story;

@@ -6,10 +6,12 @@ import { findMentions, type MentionMatcher, type TextMention } from './mentions'
  * The mentions in `text` that start in [from, to), read through a window of the node's text just
  * wide enough to judge word boundaries, so a long node is never copied whole. Returns them with
  * offsets into the node, and where the next search should start (past a mention that runs over `to`).
+ * The window holds a whole character (two UTF-16 units at most) on either side of any mention
+ * that starts in [from, to): one before `from`, and one after a mention as long as the longest form.
  */
 export function findMentionsInNode(text: Text, matcher: MentionMatcher, from: number, to: number): { found: TextMention[]; next: number } {
-  const base = Math.max(0, from - 1);
-  const window = textOf(text, Math.min(text.length, to + matcher.longest) - base, base);
+  const base = Math.max(0, from - 2);
+  const window = textOf(text, Math.min(text.length, to + matcher.longest + 1) - base, base);
   const found = findMentions(window, matcher, from - base)
     .filter((m) => m.start + base < to)
     .map((m) => ({ ...m, start: m.start + base, end: m.end + base }));

@@ -55,6 +55,18 @@ describe('validateStory', () => {
     ['an entity without evidence', (s) => delete (s.entities[4] as Partial<Story['entities'][number]>).evidence, 'entities[4].evidence'],
     ['a note without its reason', (s) => ((s.notes['martin-title'] as { why?: string }).why = ''), 'notes.martin-title.why'],
     ['a statement naming a missing note', (s) => (s.earlier.notes = ['no-such-note']), 'earlier.notes[0]'],
+    ['an alias written as a pattern', (s) => (s.entities[2]!.aliases[1] = 'Kaspersk(y|i).*'), 'entities[2].aliases[1]'],
+    ['an alias with nested groups', (s) => (s.entities[2]!.aliases[1] = 'Kaspersk{y,{a,b}}'), 'entities[2].aliases[1]'],
+    ['an alias with a comma outside a group', (s) => (s.entities[2]!.aliases[1] = 'Kaspersky, Lab'), 'entities[2].aliases[1]'],
+    ['an alias with an unclosed group', (s) => (s.entities[2]!.aliases[1] = 'Kaspersk{y,i'), 'entities[2].aliases[1]'],
+    ['a group with one choice', (s) => (s.entities[2]!.aliases[1] = 'Kaspersk{y}'), 'entities[2].aliases[1]'],
+    ['an alias giving an empty form', (s) => (s.entities[2]!.aliases[1] = '{Kaspersky,}'), 'entities[2].aliases[1]'],
+    ['an alias giving a form that starts with a hyphen', (s) => (s.entities[2]!.aliases[1] = '{,-}Kaspersky'), 'entities[2].aliases[1]'],
+    ['an alias with a double space', (s) => (s.entities[2]!.aliases[1] = 'Kaspersky  Lab'), 'entities[2].aliases[1]'],
+    ['an alias giving a lowercase Latin form', (s) => (s.entities[5]!.aliases[0] = '{B,b}arclays'), 'entities[5].aliases[0]'],
+    ['an alias giving 72 forms', (s) => (s.entities[2]!.aliases[1] = 'K{a,b,c,d,e,f,g,h}{a,b,c,d,e,f,g,h,i}'), 'entities[2].aliases[1]'],
+    ['a form two entities give', (s) => s.entities[5]!.aliases.push('Reuter{s,}'), 'entities[6].aliases[0]'],
+    ['a form one entity gives twice', (s) => (s.entities[2]!.aliases[3] = 'Kaspersk{y,i}'), 'entities[2].aliases[3]'],
   ])('rejects %s with a StoryError naming the field', (_name, edit, field) => {
     const error = errorOf(broken(edit));
     expect(error.field).toBe(field);

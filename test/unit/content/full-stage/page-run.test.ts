@@ -63,6 +63,33 @@ describe('runPage', () => {
     expect(document.head.querySelector('style')).toBeNull();
   });
 
+  it('on an English page that quotes coverage in other scripts, marks those names too, counts every mark and explains each', async () => {
+    document.body.innerHTML = `<article>${ARTICLE.split('<article>')[1]!.replace('</article>', '')}
+      <p>Russian outlets wrote that «Лаборатория Касперского» disagreed, and Japanese ones quoted カスペルスキーの声明.</p>
+      <p>Ukrainian coverage named Чаран Мартін of the Національного центру кібербезпеки.</p></article>`;
+    const run = runPage(document, 'https://news.example.co.uk/2017/12/kaspersky');
+    await run.annotator!.idle();
+    const words = run.annotator!.mentions().map((m) => `${m.node.data.slice(m.start, m.end)}:${m.entity.id}`);
+    expect(words.slice(8)).toEqual([
+      'Лаборатория Касперского:kaspersky',
+      'カスペルスキー:kaspersky',
+      'Чаран Мартін:ciaran-martin',
+      'Національного центру кібербезпеки:ncsc',
+    ]);
+    expect(CSS.highlights.get(MARK_HIGHLIGHT)!.size).toBe(12);
+    expect(document.querySelector(PANEL_TAG)!.shadowRoot!.querySelector('.count')!.textContent).toBe('12 mentions on this page —');
+    fakeLayout();
+    const shadow = document.querySelector(PANEL_TAG)!.shadowRoot!;
+    userClick(shadow.querySelector<HTMLButtonElement>('button.prev')!);
+    expect(document.querySelector(CARD_TAG)!.shadowRoot!.querySelector('.name')!.textContent).toBe('National Cyber Security Centre (NCSC)');
+    userClick(shadow.querySelector<HTMLButtonElement>('button.prev')!);
+    expect(shadow.querySelector('.said')!.textContent).toMatch(/^Mention 11 of 12: Ciaran Martin: /);
+    userClick(shadow.querySelector<HTMLButtonElement>('button.prev')!);
+    userClick(shadow.querySelector<HTMLButtonElement>('button.prev')!);
+    expect(document.querySelector(CARD_TAG)!.shadowRoot!.querySelector('.name')!.textContent).toBe('Kaspersky Lab');
+    run.stop();
+  });
+
   it('on an irrelevant page changes nothing', () => {
     document.body.innerHTML = '<article><h1>Marrows</h1><p>Growers celebrate a record harvest of marrows this year.</p></article>';
     const before = document.documentElement.outerHTML;
