@@ -6,7 +6,7 @@
 import { ncscIsUk } from '../../shared/detect-topic';
 import type { PopupSection } from '../../shared/popup-section';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
-import { tStory } from '../../shared/i18n';
+import { formatCount, tStory } from '../../shared/i18n';
 import { tPage } from '../../shared/page-words';
 import { storyKeys } from '../../shared/story-messages';
 import type { Verdict } from '../../shared/topics';
@@ -82,7 +82,7 @@ export function runPage(doc: Document, url: string, options: PageRunOptions = {}
     scrollToMention(doc, mention);
     annotator.renderer.setCurrent(mention);
     card.show(mention);
-    panel.announce(tPage('mentionAnnounce', index + 1, mentions.length, describeEntity(mention.entity)));
+    panel.announce(tPage('mentionAnnounce', formatCount(index + 1), formatCount(mentions.length), describeEntity(mention.entity)));
   }
 
   return {

@@ -3,7 +3,7 @@
  * carry no events, so the pointer is hit-tested against the mention ranges.
  */
 import { h, mountShadowHost } from '../../shared/dom';
-import { tStory } from '../../shared/i18n';
+import { messagesLanguage, tStory } from '../../shared/i18n';
 import { tPage } from '../../shared/page-words';
 import type { MarkedEntity } from '../../shared/story';
 import { storyKeys } from '../../shared/story-messages';
@@ -37,7 +37,15 @@ export function createMentionCard(
     const name = h(doc, 'p', { class: 'name' });
     const part = h(doc, 'p', { class: 'part' });
     // Positioned inside the shadow root: the host's own styles are reset by `all: initial !important`.
-    const box = h(doc, 'div', { class: 'card', role: 'tooltip' }, name, part, h(doc, 'p', { class: 'from' }, tPage('cardFrom', month)));
+    // The card speaks the extension's language, whatever the page's.
+    const box = h(
+      doc,
+      'div',
+      { class: 'card', role: 'tooltip', lang: messagesLanguage() },
+      name,
+      part,
+      h(doc, 'p', { class: 'from' }, tPage('cardFrom', month)),
+    );
     built = { host: mountShadowHost(doc, CARD_TAG, CARD_CSS, box), box, name, part };
     return built;
   };
