@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runPage } from '../../../src/content/full-stage/page-run';
-import { createMentionCard } from '../../../src/content/marks/mention-card';
+import { CARD_TAG, createMentionCard } from '../../../src/content/marks/mention-card';
 import { renderQuotes } from '../../../src/popup/quotes-view';
 import { renderSources } from '../../../src/popup/sources-view';
 import { describeStatus } from '../../../src/popup/status-view';
@@ -313,7 +313,14 @@ describe('the UI in each language', () => {
     expect(panel.getAttribute('lang')).toBe(language);
     expect(panel.querySelector('h2')!.textContent).toBe(word(language, 'storyHeadline'));
     expect(panel.querySelector('h3')!.textContent).toBe(word(language, 'panelKeyPoints'));
+    // A mark's card speaks the extension's language inside the English page too.
+    const card = createMentionCard(document, () => undefined, new AbortController().signal, 'month');
+    card.show(run.annotator!.mentions()[0]!);
+    const box = document.querySelector(CARD_TAG)!.shadowRoot!.querySelector('.card')!;
+    expect(box.getAttribute('lang')).toBe(language);
+    expect(box.querySelector('.part')!.textContent).toBe(word(language, 'entity_kaspersky_part'));
     run.stop();
+    card.destroy();
   });
 
   it.each(['en', ...LANGUAGES])('%s: the popup and options pages say their language on <html lang>', (language) => {
