@@ -111,10 +111,12 @@ describeEachBrowser('%s: never a long task', { oneAtATime: true }, (name, sessio
       const marks = await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('backstory-mention')?.size ?? 0);
       expect(marks).toBeGreaterThan(0);
       expect(marks).toBeLessThanOrEqual(MAX_DRAWN);
-      expect(await press(page, 'prev')).toMatch(new RegExp(`^Mention ${marks} of ${marks}: `));
+      // The counts are written as English writes them ("1,000"), the browser's language here.
+      const count = (n: number) => n.toLocaleString('en');
+      expect(await press(page, 'prev')).toMatch(new RegExp(`^Mention ${count(marks)} of ${count(marks)}: `));
       // Next wraps round to the first, then moves on.
-      expect(await press(page, 'next')).toMatch(new RegExp(`^Mention 1 of ${marks}: `));
-      expect(await press(page, 'next')).toMatch(new RegExp(`^Mention ${Math.min(2, marks)} of ${marks}: `));
+      expect(await press(page, 'next')).toMatch(new RegExp(`^Mention 1 of ${count(marks)}: `));
+      expect(await press(page, 'next')).toMatch(new RegExp(`^Mention ${Math.min(2, marks)} of ${count(marks)}: `));
       // Marks and the steps' scrolling are drawn in the frames that follow: let them into the record.
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       const tasks = await recording.stop(page);
