@@ -16,6 +16,8 @@ export interface PageSample {
   meta: string[];
   /** The main text: article body only, no navigation, asides, comments or footers. */
   text: string;
+  /** The page's declared language (`<html lang>`, e.g. "nl" or "de-CH"); empty or absent when it declares none. */
+  lang?: string;
 }
 
 /** Hard caps that keep the detector's cost flat on huge pages. */
@@ -24,9 +26,19 @@ export const LIMITS = { text: 30_000, lead: 1_500, title: TITLE_CHARS, heading: 
 const WEIGHT: Record<Place, number> = { url: 3, title: 4, heading: 3, meta: 2, lead: 1.5, body: 1 };
 
 /**
+ * How the detector tells a term from part of a longer word. `ascii` (the English terms'): `\b`,
+ * which knows only ASCII letters. `letters`: no letter, mark or digit of any script on either side
+ * (Latin with accents, Cyrillic, Greek). `before`: none before, anything after, for Korean, whose
+ * particles join the name ("카스퍼스키의"). `none`: for scripts written without spaces (Japanese,
+ * Chinese) and those whose prefixes join the name (Arabic, Hebrew), where a term is a whole name
+ * that no unrelated word contains.
+ */
+export type Bounds = 'ascii' | 'letters' | 'before' | 'none';
+
+/**
  * A term the detector counts, with no word boundaries (the detector adds those). The first stage's
- * pattern is made from the same `words` (see candidateSource), so no form the detector counts can
- * be missing there.
+ * pattern is made from the same `words`, or from the term's `stem` (see candidateSource), so no
+ * form the detector counts can be missing there.
  */
 export interface Term {
   label: string;
@@ -36,11 +48,46 @@ export interface Term {
   words: RegExp;
   /** What must not come just before the term (the detector's lookbehind). */
   notAfter?: RegExp;
+  /** How the term's ends are found; `ascii` when absent. */
+  bounds?: Bounds;
+  /**
+   * A short piece found in every form of `words` (a test checks it), which the first stage looks
+   * for instead of the whole words: the first stage must stay within 2 KB.
+   */
+  stem?: RegExp;
 }
 
-/** The terms for each topic. Every pattern is case-insensitive. */
+/**
+ * The terms for each topic. Every pattern is case-insensitive. The English terms come first and
+ * are found as before; the terms of other languages and scripts follow (docs/detection.md says how
+ * to add one).
+ */
 export const TERMS: Readonly<Record<Topic, readonly Term[]>> = {
-  kaspersky: [{ label: 'Kaspersky', words: /kaspersky/ }],
+  kaspersky: [
+    { label: 'Kaspersky', words: /kaspersky/, stem: /kaspersk/ },
+    {
+      // The endings of Slavic, Baltic, Finnic, Hungarian, German and Scandinavian cases; never
+      // "Kasper", "Kasperi" or "Kasperczak". "Kaspersky'nin" and "Kaspersky-t" are the English term's.
+      label: 'Kaspersky (inflected)',
+      words:
+        /kaspersk(?:y(?:ja|ju|jem|jom|ji|jevi|jeva|n|lle|lla|lta|ssa|sta|t|nek|nak|vel|val|ről|ben|hez|nál|től|ból|ga|le|st|s|m|ho|mu|ovi|ego|emu)|iego|iemu|im|i|ij|ija|iju|ijem|ijs|iy|ii|io|iui|is|ého|ému|ým|ý|og|om|oj|oga|ogo)/,
+      bounds: 'letters',
+      stem: /kaspersk/,
+    },
+    {
+      label: 'Касперский',
+      // Russian, Bulgarian, Serbian and Macedonian "Касперск-", Ukrainian and Belarusian "Касперськ-", with their case endings.
+      words: /касперс(?:к(?:ий|ого|ому|им|ом|ая|ой|ую|ие|их|ими|и|ог|ога|оме|і|а|у|ім|ою|ої|ій)|ьк(?:ий|ого|ому|им|ім|а|ої|ій|у|ою|і|их|ими))/,
+      bounds: 'letters',
+      stem: /сперс/,
+    },
+    { label: 'カスペルスキー', words: /カスペルスキー?/, bounds: 'none', stem: /ルスキ/ },
+    { label: '卡巴斯基', words: /卡巴斯基/, bounds: 'none', stem: /巴斯基/ },
+    { label: '카스퍼스키', words: /카스퍼스키/, bounds: 'before', stem: /스퍼스/ },
+    { label: 'Κάσπερσκι', words: /κ[αά]σπ[εέ]ρσκ[ιυί]/, bounds: 'letters', stem: /ρσκ/ },
+    { label: 'كاسبرسكي', words: /كاسب(?:ي)?رسك[يى]/, bounds: 'none', stem: /رسك/ },
+    { label: 'קספרסקי', words: /קספרסקי/, bounds: 'none', stem: /רסק/ },
+  ],
   ncsc: [
     { label: 'National Cyber Security Centre', words: /national cyber[\s-]security cent(?:re|er)/ },
     // "National Cyber Security Centre (NCSC)" is one mention, not two.
@@ -51,30 +98,104 @@ export const TERMS: Readonly<Record<Topic, readonly Term[]>> = {
       prefix: /(?:the )?(?:UK|U\.K\.|Britain|British)(?:'s|’s)? /,
       words: /(?:national )?cyber[\s-]?(?:security )?(?:agency|watchdog|authority|chief)/,
     },
+    // The centre's name as other languages write it. Switzerland's centre was also the "Nationales
+    // Zentrum für Cybersicherheit": the namesakes' context tells the two apart.
+    {
+      label: 'Nationales Zentrum für Cybersicherheit',
+      words: /national(?:e|es|en)? (?:zentrums? für cyber[\s-]?sicherheit|cyber[\s-]?sicherheitszentrums?)/,
+      bounds: 'letters',
+      stem: /[iy]ber\W*s(?:i|é|eg)/,
+    },
+    {
+      label: 'Centre national de cybersécurité',
+      words: /centre national (?:de |pour )?(?:la )?cyber[\s-]?sécurité/,
+      bounds: 'letters',
+      stem: /[iy]ber\W*s(?:i|é|eg)/,
+    },
+    {
+      label: 'Centro Nacional de Ciberseguridad',
+      words: /centro na(?:cional de ciberseguri(?:dad|dade)|cional de ciberseguran[çc]a|zionale (?:per la |di )?cyber[\s-]?sicurezza)/,
+      bounds: 'letters',
+      stem: /[iy]ber\W*s(?:i|é|eg)/,
+    },
+    {
+      label: 'Национальный центр кибербезопасности',
+      words: /(?:национальн(?:ый|ого|ому|ым|ом) центр(?:а|у|ом|е)? кибербезопасности|національн(?:ий|ого|ому|им|ім) центр(?:у|ом|і)? кібербезпеки)/,
+      bounds: 'letters',
+      stem: /бербез/,
+    },
+    { label: '国家サイバーセキュリティセンター', words: /国家サイバーセキュリティセンター/, bounds: 'none', stem: /家サイ/ },
+    { label: '国家网络安全中心', words: /[国國]家[网網][络絡路]安全中心/, bounds: 'none', stem: /全中心/ },
   ],
 };
 
-/** A term as the detector finds it: whole words only. */
-function termPattern(term: Term): RegExp {
+/** No letter, combining mark or digit of any script: the `letters` bounds' lookarounds (with the `u` flag). */
+const NOT_LETTER_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
+const NOT_LETTER_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
+
+/** A term's source as the detector finds it: its lookbehind, prefix, words and bounds. */
+function termSource(term: Term): string {
   const notAfter = term.notAfter ? `(?<!${term.notAfter.source})` : '';
-  return new RegExp(`${notAfter}\\b(?:${term.prefix?.source ?? ''}${term.words.source})\\b`, 'gi');
+  const body = `(?:${term.prefix?.source ?? ''}${term.words.source})`;
+  switch (term.bounds ?? 'ascii') {
+    case 'ascii':
+      return `${notAfter}\\b${body}\\b`;
+    case 'letters':
+      return `${notAfter}${NOT_LETTER_BEFORE}${body}${NOT_LETTER_AFTER}`;
+    case 'before':
+      return `${notAfter}${NOT_LETTER_BEFORE}${body}`;
+    case 'none':
+      return `${notAfter}${body}`;
+  }
 }
 
-const PATTERNS: Record<Topic, RegExp[]> = { kaspersky: TERMS.kaspersky.map(termPattern), ncsc: TERMS.ncsc.map(termPattern) };
+/**
+ * How the detector finds the terms. Each English (`ascii`) term is its own pattern, as it always
+ * was; the terms of every other language and script are one pattern with a group per term, so
+ * that they cost an English page one more scan of its text, not one per term.
+ */
+interface TermPatterns {
+  /** For each topic, each term's own pattern, or null for a term found by `others`. */
+  own: Record<Topic, (RegExp | null)[]>;
+  others: RegExp;
+  /** The topic and term index behind each of `others`' groups, in group order. */
+  owners: [Topic, number][];
+}
+
+function compileTerms(): TermPatterns {
+  const own = {} as Record<Topic, (RegExp | null)[]>;
+  const sources: string[] = [];
+  const owners: [Topic, number][] = [];
+  for (const topic of TOPICS) {
+    own[topic] = TERMS[topic].map((term, i) => {
+      if ((term.bounds ?? 'ascii') === 'ascii') return new RegExp(termSource(term), 'gi');
+      sources.push(`(${termSource(term)})`);
+      owners.push([topic, i]);
+      return null;
+    });
+  }
+  return { own, others: new RegExp(sources.join('|'), 'giu'), owners };
+}
+
+const PATTERNS = compileTerms();
 
 /**
  * The first stage's pattern (src/content/candidate.ts), made from TERMS by the build: it matches
  * wherever a term does, also in the first look's body text, whose text nodes are joined with
  * nothing between them. So it has no word boundaries, lookbehinds or prefixes, each separator a
  * term allows (a space, `[\s-]`, `[\s-]?`) may be any run of non-word characters or none, and a
- * leading optional part is left out (whatever matches "(?:a)?b" holds a match of "b").
+ * leading optional part is left out (whatever matches "(?:a)?b" holds a match of "b"). A term
+ * with a `stem` gives its stem instead; each stem is given once.
  */
 export function candidateSource(): string {
-  return Object.values(TERMS)
+  const sources = Object.values(TERMS)
     .flat()
-    .map((term) => term.words.source.replace(/\[\\s-\]\??| /g, '\\W*').replace(/^\(\?:[^()]*\)\?/, ''))
-    .join('|');
+    .map((term) => term.stem?.source ?? term.words.source.replace(/\[\\s-\]\??| /g, '\\W*').replace(/^\(\?:[^()]*\)\?/, ''));
+  return [...new Set(sources)].join('|');
 }
+
+/** `source` as whole words of any script (see NOT_LETTER_BEFORE), case-insensitive. */
+const inWords = (source: string): RegExp => new RegExp(`${NOT_LETTER_BEFORE}(?:${source})${NOT_LETTER_AFTER}`, 'giu');
 
 /** Context that ties "NCSC" to the UK body, and context that ties it to one of its namesakes. */
 const UK_CONTEXT: [RegExp, number][] = [
@@ -90,6 +211,23 @@ const UK_CONTEXT: [RegExp, number][] = [
   ],
   [/\b(?:UK|U\.K\.|Britain|British|Whitehall|Westminster|Downing Street|London|England|Scotland|Wales|NHS|Cheltenham)\b/g, 1],
   [/\.(?:co|gov|org|ac)\.uk\b/gi, 1],
+  // GCHQ, Britain, British and London in the languages the story was reported in.
+  [inWords('Центр\\p{L}* правительственной связи|Урядов\\p{L}* центр\\p{L}* зв.язку'), 3],
+  [/政府通信本部|政府通信总部|政府通信總部|정부통신본부/gu, 3],
+  [
+    inWords(
+      [
+        'Gro(?:ß|ss)britannien\\p{L}*|britisch\\p{L}*|Vereinigte[nms]? Königreich\\p{L}*|Royaume-Uni|britanniques?|Reino Unido|británic[oa]s?|britânic[oa]s?',
+        'Regno Unito|britannic[oa]|britannici|britanniche|Wielk(?:a|iej) Brytani[ai]|brytyjsk\\p{L}*|Verenigd Koninkrijk|Britse|Storbritannia|Storbritannien',
+        'britisk\\p{L}*|brittisk\\p{L}*|Iso-Britannia\\p{L}*|brittiläi\\p{L}*|Nagy-Britannia\\p{L}*|Birleşik Krallık|[Iİ]ngiltere\\p{L}*|Velk[áé] Británi\\p{L}*',
+        'Velik[ae] Britanij[ae]|britansk\\p{L}*|Londres|Londra|Londen|Londýn\\p{L}*|Londyn\\p{L}*|Lontoo\\p{L}*|Ríocht Aontaithe|na Breataine|an Bhreatain',
+        'Великобритани\\p{L}*|Британі\\p{L}*|британск\\p{L}*|британськ\\p{L}*|Соединённ\\p{L}* Королевств\\p{L}*|Сполучен\\p{L}* Королівств\\p{L}*|Лондон\\p{L}*',
+        'Обединеното кралство|Βρετανί\\p{L}*|βρετανικ\\p{L}*|Ηνωμένο Βασίλειο|Λονδίν\\p{L}*',
+      ].join('|'),
+    ),
+    1,
+  ],
+  [/英国|英國|イギリス|영국|伦敦|倫敦|ロンドン|런던|بريطاني|المملكة المتحدة|لندن|בריטני|בריטי|הממלכה המאוחדת|לונדון/gu, 1],
 ];
 
 const NAMESAKES: Record<string, [RegExp, number][]> = {
@@ -109,24 +247,86 @@ const NAMESAKES: Record<string, [RegExp, number][]> = {
     [/\bNationaal Cyber Security Centrum\b/gi, 6],
     [/\bncsc\.nl\b/gi, 4],
     [/\b(?:Dutch|Netherlands|The Hague|Den Haag|Amsterdam|Rotterdam)\b/g, 1],
+    [inWords('Rijksoverheid|NCTV|ministerie van Justitie en Veiligheid'), 2],
+    [inWords('Nederland\\p{L}*'), 1],
   ],
   'Swiss NCSC': [
     [/\bncsc\.admin\.ch\b/gi, 4],
     [/\b(?:Federal Office for Cyber Security|BACS)\b/g, 3],
     [/\b(?:Swiss|Switzerland|Bern|Zurich|Geneva)\b/g, 1],
+    [inWords('Bundesamt\\p{L}* für Cybersicherheit|Office fédéral de la cybersécurité|Ufficio federale della cibersicurezza'), 6],
+    [inWords('MELANI|OFCS|UFCS|Florian Schütz'), 3],
+    [
+      inWords(
+        'Schweiz\\p{L}*|Suisse|suisses?|Svizzera|svizzer\\p{L}*|Berne|Berna|Zürich|Genf|Genève|Lausanne|Bundesrat|Conseil fédéral|Eidgen\\p{L}*|Confédération',
+      ),
+      1,
+    ],
   ],
   'New Zealand NCSC': [
     [/\bncsc\.govt\.nz\b/gi, 4],
     [/\bGCSB\b/g, 3],
     [/\b(?:New Zealand|Wellington|Auckland|Kiwi)\b/g, 1],
+    [inWords('Te Tira Tiaki'), 3],
+    [inWords('Aotearoa'), 1],
   ],
   'Irish NCSC': [
     [/\bncsc\.gov\.ie\b/gi, 4],
     [/\b(?:HSE|Health Service Executive|Garda)\b/g, 2],
     [/\b(?:Irish|Dublin|Cork)\b/g, 1],
     [/(?<!Northern )\bIreland\b/g, 1],
+    [inWords('An Lárionad Náisiúnta Cibearshlándála|Lárionad Náisiúnta Cibearshlándála'), 6],
+    [inWords('Éire|Éireann|hÉireann|Baile Átha Cliath|Gardaí'), 1],
+  ],
+  'Norwegian NCSC': [
+    [inWords('Nasjonalt cybersikkerhetssenter|Norwegian National Cyber Security Cent(?:re|er)'), 6],
+    [inWords('nsm\\.no'), 4],
+    [inWords('NSM|Nasjonal sikkerhetsmyndighet|Norwegian National Security Authority'), 3],
+    [inWords('Norway|Norwegian|Norge|Noreg|norsk\\p{L}*|Oslo'), 1],
+  ],
+  'Finnish NCSC': [
+    [inWords('Kyberturvallisuuskeskus\\p{L}*|NCSC-FI'), 6],
+    [inWords('Traficom\\p{L}*'), 3],
+    [inWords('Finland|Finnish|Suomi|Suomen|Suomessa|Helsinki|Helsingissä'), 1],
+  ],
+  'Hungarian NCSC': [
+    [inWords('Nemzeti Kibervédelmi Intézet\\p{L}*'), 6],
+    [inWords('NBSZ|Nemzetbiztonsági Szakszolgálat\\p{L}*'), 3],
+    [inWords('Hungary|Hungarian|Magyarország\\p{L}*|magyar|Budapest\\p{L}*'), 1],
+  ],
+  'Korean NCSC': [
+    [/국가사이버안보센터|National Cyber Security Center of Korea/gu, 6],
+    [/국가정보원|국정원/gu, 3],
+    [/대한민국|한국|서울/gu, 1],
+  ],
+  // Ukraine's National Cybersecurity Coordination Center. Not Ukraine's name: a page about the UK's
+  // centre names the war there as often as one about Ukraine's centre does.
+  'Ukrainian NCCC': [
+    [
+      inWords(
+        'Національн\\p{L}* координаційн\\p{L}* центр\\p{L}* кібербезпеки|Национальн\\p{L}* координационн\\p{L}* центр\\p{L}* кибербезопасности|National Cyber ?security Coordination Cent(?:er|re)',
+      ),
+      6,
+    ],
+    [inWords('РНБО|СНБО|NSDC|NCCC|НКЦК'), 3],
   ],
 };
+
+/**
+ * The page's declared language as a namesake's support: a page in Dutch that names "NCSC" without
+ * saying whose is about the Dutch centre. Less than a word of the UK's context and a word of the
+ * namesake's together, so the page's own words decide whenever it has any.
+ */
+const DECLARED: [RegExp, string][] = [
+  [/^nl\b/i, 'Dutch NCSC'],
+  [/^(?:de|fr|it|rm)-CH\b/i, 'Swiss NCSC'],
+  [/^ga\b/i, 'Irish NCSC'],
+  [/^(?:no|nb|nn)\b/i, 'Norwegian NCSC'],
+  [/^fi\b/i, 'Finnish NCSC'],
+  [/^hu\b/i, 'Hungarian NCSC'],
+  [/^ko\b/i, 'Korean NCSC'],
+];
+const DECLARED_WEIGHT = 1.5;
 
 /**
  * The places' texts as one string, so that each pattern is run once per sample. A pattern's first
@@ -235,14 +435,30 @@ interface TopicScore {
 /** Names that put a topic's parent organisation in the headline: the NCSC is part of GCHQ. */
 const PARENTS: Partial<Record<Topic, RegExp>> = { ncsc: /\bGCHQ\b/ };
 
-function scoreTopic(topic: Topic, places: [Place, string][], joined: Joined): TopicScore {
+/** How often each term of each topic is found in each place: `[topic][term][place]`. */
+type TermCounts = Record<Topic, number[][]>;
+
+function countTerms(places: [Place, string][], joined: Joined): TermCounts {
+  const perPlace = (): number[] => places.map(() => 0);
+  const counts = {} as TermCounts;
+  for (const topic of TOPICS) {
+    counts[topic] = PATTERNS.own[topic].map((pattern) => {
+      const found = perPlace();
+      if (pattern) eachMatch(pattern, joined, (_, place) => (found[place]! += 1));
+      return found;
+    });
+  }
+  eachMatch(PATTERNS.others, joined, (m, place) => {
+    const [topic, term] = PATTERNS.owners[m.findIndex((g, k) => k > 0 && g !== undefined) - 1]!;
+    counts[topic][term]![place]! += 1;
+  });
+  return counts;
+}
+
+function scoreTopic(topic: Topic, places: [Place, string][], termCounts: TermCounts): TopicScore {
   const result: TopicScore = { score: 0, mentions: 0, prominent: false, parentProminent: false, evidence: [] };
   const parent = PARENTS[topic];
-  const counts = PATTERNS[topic].map((pattern) => {
-    const perPlace = places.map(() => 0);
-    eachMatch(pattern, joined, (_, place) => (perPlace[place]! += 1));
-    return perPlace;
-  });
+  const counts = termCounts[topic];
   for (const [p, [place, text]] of places.entries()) {
     if (parent && (place === 'title' || place === 'heading') && parent.test(text)) result.parentProminent = true;
     for (const [t, term] of TERMS[topic].entries()) {
@@ -265,8 +481,9 @@ function isAbout(s: TopicScore): boolean {
 }
 
 /** Whether the NCSC the page names is the UK's, rather than one of the bodies that share the name. */
-function ukNcsc(joined: Joined): { uk: boolean; rival: string | null; margin: number } {
+function ukNcsc(joined: Joined, lang: string): { uk: boolean; rival: string | null; margin: number } {
   const scores = contextScores(CONTEXT, joined);
+  for (const [tag, name] of DECLARED) if (tag.test(lang)) scores.set(name, (scores.get(name) ?? 0) + DECLARED_WEIGHT);
   const uk = scores.get('UK') ?? 0;
   let rival: string | null = null;
   let best = 0;
@@ -288,12 +505,13 @@ export function ncscIsUk(verdict: Pick<Verdict, 'topics' | 'evidence'>): boolean
 export function detectTopic(sample: PageSample): Verdict {
   const places = placesOf(sample);
   const joined = join(places.map(([, text]) => text));
-  const scores = { kaspersky: scoreTopic('kaspersky', places, joined), ncsc: scoreTopic('ncsc', places, joined) };
+  const counts = countTerms(places, joined);
+  const scores = { kaspersky: scoreTopic('kaspersky', places, counts), ncsc: scoreTopic('ncsc', places, counts) };
   const topics: Topic[] = [];
   const evidence: Evidence[] = [];
   let confidence = 1;
   // Which body "NCSC" names matters even for a passing mention: the annotator marks only the UK's.
-  const ncscContext = scores.ncsc.mentions > 0 || scores.ncsc.prominent ? ukNcsc(joined) : null;
+  const ncscContext = scores.ncsc.mentions > 0 || scores.ncsc.prominent ? ukNcsc(joined, sample.lang ?? '') : null;
   for (const topic of TOPICS) {
     const s = scores[topic];
     evidence.push(...s.evidence);
