@@ -235,6 +235,13 @@ const NAMESAKES: Record<string, [RegExp, number][]> = {
   'US counterintelligence': [
     [/\bNational Counter-?intelligence and Security Cent(?:er|re)\b/gi, 6],
     [/\b(?:counter-?intelligence|ODNI|Director of National Intelligence|dni\.gov)\b/gi, 2],
+    [
+      inWords(
+        'Centro Nacional de Contrainteligencia y Seguridad|Centre national de contre-espionnage et de sécurité|Nationale[sn]? Zentrums? für Spionageabwehr und Sicherheit|Национальн\\p{L}* центр\\p{L}* контрразведки и безопасности',
+      ),
+      6,
+    ],
+    [inWords('contrainteligencia|contre-espionnage|Spionageabwehr|контрразведк\\p{L}*|контррозвідк\\p{L}*|Inteligencia Nacional|renseignement national'), 2],
   ],
   'US state courts': [
     [/\bNational Cent(?:er|re) for State Courts\b/gi, 6],
