@@ -129,6 +129,16 @@ const FILLER = fc.constantFrom(
   'UK',
   'agency',
   'Kasper',
+  // Near misses in other languages and scripts.
+  'Kasperi',
+  'Каспер',
+  'кибер',
+  'центр',
+  'Zentrum',
+  'für',
+  'サイバー',
+  '国家',
+  'Великобритании',
 );
 const FORM = fc.constantFrom(...ALL_FORMS);
 /** Filler and term forms, with random separators and case. */

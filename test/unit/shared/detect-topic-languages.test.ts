@@ -194,6 +194,15 @@ const nonMatches: [string, PageSample, string | null][] = [
     'Korean NCSC',
   ],
   [
+    'the US counterintelligence centre, in Spanish',
+    page({
+      lang: 'es',
+      title: 'Contrainteligencia alerta sobre reclutadores falsos',
+      text: 'El Centro Nacional de Contrainteligencia y Seguridad (NCSC) advirtió a exfuncionarios. Según el NCSC, los espías se hacen pasar por consultoras. El NCSC pide denunciar los contactos.',
+    }),
+    'US counterintelligence',
+  ],
+  [
     'a passing mention of Kaspersky in Russian',
     page({
       lang: 'ru',
