@@ -66,7 +66,7 @@ describeEachBrowser('%s: first stage and full stage', (name, session) => {
     await page.close();
   });
 
-  it('shows no panel on a Dutch page about the Nationaal Cyber Security Centrum: the full stage runs and tells it from the UK centre', async () => {
+  it('shows no panel on a Dutch page about the Dutch centre, which it calls the NCSC among Dutch words: the full stage runs and tells it from the UK centre', async () => {
     const { page, tabId } = await openFixture(session, 'dutch-ncsc.html');
     const popup = await popupStatus(session, tabId);
     expect(popup.text).toBe('This page is not about this story.');
