@@ -195,10 +195,10 @@ export function candidateSource(): string {
   return [...new Set(sources)].join('|');
 }
 
-/** `source` as whole words of any script (see NOT_LETTER_BEFORE), case-insensitive. */
-const inWords = (source: string): RegExp => new RegExp(`${NOT_LETTER_BEFORE}(?:${source})${NOT_LETTER_AFTER}`, 'giu');
-
-/** Context that ties "NCSC" to the UK body, and context that ties it to one of its namesakes. */
+/**
+ * Context that ties "NCSC" to the UK body, and context that ties it to one of its namesakes, in
+ * English words. Every page is read for these.
+ */
 const UK_CONTEXT: [RegExp, number][] = [
   [/ncsc\.gov\.uk/gi, 4],
   [/\bGCHQ\b/g, 3],
@@ -212,36 +212,12 @@ const UK_CONTEXT: [RegExp, number][] = [
   ],
   [/\b(?:UK|U\.K\.|Britain|British|Whitehall|Westminster|Downing Street|London|England|Scotland|Wales|NHS|Cheltenham)\b/g, 1],
   [/\.(?:co|gov|org|ac)\.uk\b/gi, 1],
-  // GCHQ, Britain, British and London in the languages the story was reported in.
-  [inWords('Центр\\p{L}* правительственной связи|Урядов\\p{L}* центр\\p{L}* зв.язку'), 3],
-  [/政府通信本部|政府通信总部|政府通信總部|정부통신본부/gu, 3],
-  [
-    inWords(
-      [
-        'Gro(?:ß|ss)britannien\\p{L}*|britisch\\p{L}*|Vereinigte[nms]? Königreich\\p{L}*|Royaume-Uni|britanniques?|Reino Unido|británic[oa]s?|britânic[oa]s?',
-        'Regno Unito|britannic[oa]|britannici|britanniche|Wielk(?:a|iej) Brytani[ai]|brytyjsk\\p{L}*|Verenigd Koninkrijk|Britse|Storbritannia|Storbritannien',
-        'britisk\\p{L}*|brittisk\\p{L}*|Iso-Britannia\\p{L}*|brittiläi\\p{L}*|Nagy-Britannia\\p{L}*|Birleşik Krallık|[Iİ]ngiltere\\p{L}*|Velk[áé] Británi\\p{L}*',
-        'Velik[ae] Britanij[ae]|britansk\\p{L}*|Londres|Londra|Londen|Londýn\\p{L}*|Londyn\\p{L}*|Lontoo\\p{L}*|Ríocht Aontaithe|na Breataine|an Bhreatain',
-        'Великобритани\\p{L}*|Британі\\p{L}*|британск\\p{L}*|британськ\\p{L}*|Соединённ\\p{L}* Королевств\\p{L}*|Сполучен\\p{L}* Королівств\\p{L}*|Лондон\\p{L}*',
-        'Обединеното кралство|Βρετανί\\p{L}*|βρετανικ\\p{L}*|Ηνωμένο Βασίλειο|Λονδίν\\p{L}*',
-      ].join('|'),
-    ),
-    1,
-  ],
-  [/英国|英國|イギリス|영국|伦敦|倫敦|ロンドン|런던|بريطاني|المملكة المتحدة|لندن|בריטני|בריטי|הממלכה המאוחדת|לונדון/gu, 1],
 ];
 
 const NAMESAKES: Record<string, [RegExp, number][]> = {
   'US counterintelligence': [
     [/\bNational Counter-?intelligence and Security Cent(?:er|re)\b/gi, 6],
     [/\b(?:counter-?intelligence|ODNI|Director of National Intelligence|dni\.gov)\b/gi, 2],
-    [
-      inWords(
-        'Centro Nacional de Contrainteligencia y Seguridad|Centre national de contre-espionnage et de sécurité|Nationale[sn]? Zentrums? für Spionageabwehr und Sicherheit|Национальн\\p{L}* центр\\p{L}* контрразведки и безопасности',
-      ),
-      6,
-    ],
-    [inWords('contrainteligencia|contre-espionnage|Spionageabwehr|контрразведк\\p{L}*|контррозвідк\\p{L}*|Inteligencia Nacional|renseignement national'), 2],
   ],
   'US state courts': [
     [/\bNational Cent(?:er|re) for State Courts\b/gi, 6],
@@ -255,70 +231,117 @@ const NAMESAKES: Record<string, [RegExp, number][]> = {
     [/\bNationaal Cyber Security Centrum\b/gi, 6],
     [/\bncsc\.nl\b/gi, 4],
     [/\b(?:Dutch|Netherlands|The Hague|Den Haag|Amsterdam|Rotterdam)\b/g, 1],
-    [inWords('Rijksoverheid|NCTV|ministerie van Justitie en Veiligheid'), 2],
-    [inWords('Nederland\\p{L}*'), 1],
   ],
   'Swiss NCSC': [
     [/\bncsc\.admin\.ch\b/gi, 4],
     [/\b(?:Federal Office for Cyber Security|BACS)\b/g, 3],
     [/\b(?:Swiss|Switzerland|Bern|Zurich|Geneva)\b/g, 1],
-    [inWords('Bundesamt\\p{L}* für Cybersicherheit|Office fédéral de la cybersécurité|Ufficio federale della cibersicurezza'), 6],
-    [inWords('MELANI|OFCS|UFCS|Florian Schütz'), 3],
-    [
-      inWords(
-        'Schweiz\\p{L}*|Suisse|suisses?|Svizzera|svizzer\\p{L}*|Berne|Berna|Zürich|Genf|Genève|Lausanne|Bundesrat|Conseil fédéral|Eidgen\\p{L}*|Confédération',
-      ),
-      1,
-    ],
   ],
   'New Zealand NCSC': [
     [/\bncsc\.govt\.nz\b/gi, 4],
     [/\bGCSB\b/g, 3],
     [/\b(?:New Zealand|Wellington|Auckland|Kiwi)\b/g, 1],
-    [inWords('Te Tira Tiaki'), 3],
-    [inWords('Aotearoa'), 1],
   ],
   'Irish NCSC': [
     [/\bncsc\.gov\.ie\b/gi, 4],
     [/\b(?:HSE|Health Service Executive|Garda)\b/g, 2],
     [/\b(?:Irish|Dublin|Cork)\b/g, 1],
     [/(?<!Northern )\bIreland\b/g, 1],
-    [inWords('An Lárionad Náisiúnta Cibearshlándála|Lárionad Náisiúnta Cibearshlándála'), 6],
-    [inWords('Éire|Éireann|hÉireann|Baile Átha Cliath|Gardaí'), 1],
   ],
   'Norwegian NCSC': [
-    [inWords('Nasjonalt cybersikkerhetssenter|Norwegian National Cyber Security Cent(?:re|er)'), 6],
-    [inWords('nsm\\.no'), 4],
-    [inWords('NSM|Nasjonal sikkerhetsmyndighet|Norwegian National Security Authority'), 3],
-    [inWords('Norway|Norwegian|Norge|Noreg|norsk\\p{L}*|Oslo'), 1],
+    [/\bNorwegian National Cyber Security Cent(?:re|er)\b/gi, 6],
+    [/\bnsm\.no\b/gi, 4],
+    [/\b(?:NSM|Norwegian National Security Authority)\b/g, 3],
+    [/\b(?:Norway|Norwegian|Oslo)\b/g, 1],
   ],
   'Finnish NCSC': [
-    [inWords('Kyberturvallisuuskeskus\\p{L}*|NCSC-FI'), 6],
-    [inWords('Traficom\\p{L}*'), 3],
-    [inWords('Finland|Finnish|Suomi|Suomen|Suomessa|Helsinki|Helsingissä'), 1],
+    [/\bNCSC-FI\b/g, 6],
+    [/\bTraficom\b/g, 3],
+    [/\b(?:Finland|Finnish|Helsinki)\b/g, 1],
   ],
   'Hungarian NCSC': [
-    [inWords('Nemzeti Kibervédelmi Intézet\\p{L}*'), 6],
-    [inWords('NBSZ|Nemzetbiztonsági Szakszolgálat\\p{L}*'), 3],
-    [inWords('Hungary|Hungarian|Magyarország\\p{L}*|magyar|Budapest\\p{L}*'), 1],
+    [/\bNBSZ\b/g, 3],
+    [/\b(?:Hungary|Hungarian|Budapest)\b/g, 1],
+  ],
+  'Ukrainian NCCC': [
+    [/\bNational Cyber ?security Coordination Cent(?:er|re)\b/gi, 6],
+    [/\b(?:NSDC|NCCC)\b/g, 3],
+  ],
+};
+
+/**
+ * The same, in the other languages the story was reported in (the UK's under 'UK'). A page that
+ * declares English (`<html lang="en…">`) is not read for these: they would cost English pages a
+ * second scan of their text. They are written without Unicode lookarounds, which cost a scan
+ * more still: a Latin word starts at `\b`, and a word of another script, or one that starts with an
+ * accented letter, is found wherever it stands (a country's stem is context inside a longer word too).
+ */
+const ELSEWHERE: Record<string, [RegExp, number][]> = {
+  UK: [
+    [/Центр\S* правительственной связи|Урядов\S* центр\S* зв.язку|政府通信本部|政府通信总部|政府通信總部|정부통신본부/gi, 3],
+    [
+      /\b(?:Gro(?:ß|ss)britannien|britisch|Vereinigte[nms]? Königreich|Royaume-Uni|britannique|Reino Unido|británic|britânic|Regno Unito|britannic|Wielk(?:a|iej) Brytani|brytyjsk|Verenigd Koninkrijk|Britse|Storbritannia|Storbritannien|britisk|brittisk|Iso-Britannia|brittiläi|Nagy-Britannia|Velk[áé] Británi|Velik[ae] Britanij|britansk|Londres|Londra|Londen|Londýn|Londyn|Lontoo|Ríocht Aontaithe|na Breataine|an Bhreatain)/gi,
+      1,
+    ],
+    [
+      /Великобритани|Британі|британск|британськ|Соединённ\S* Королевств|Сполучен\S* Королівств|Лондон|Обединеното кралство|Βρετανί|βρετανικ|Ηνωμένο Βασίλειο|Λονδίν|[Iİ]ngiltere|Birleşik Krallık|英国|英國|イギリス|영국|伦敦|倫敦|ロンドン|런던|بريطاني|المملكة المتحدة|لندن|בריטני|בריטי|הממלכה המאוחדת|לונדון/gi,
+      1,
+    ],
+  ],
+  'US counterintelligence': [
+    [
+      /\b(?:Centro Nacional de Contrainteligencia y Seguridad|Centre national de contre-espionnage et de sécurité|Nationale[sn]? Zentrums? für Spionageabwehr und Sicherheit)|Национальн\S* центр\S* контрразведки и безопасности/gi,
+      6,
+    ],
+    [/\b(?:contrainteligencia|contre-espionnage|Spionageabwehr|Inteligencia Nacional|renseignement national)|контрразведк|контррозвідк/gi, 2],
+  ],
+  'Dutch NCSC': [
+    [/\b(?:Rijksoverheid|NCTV|ministerie van Justitie en Veiligheid)\b/gi, 2],
+    [/\bNederland/gi, 1],
+  ],
+  'Swiss NCSC': [
+    [/\b(?:Bundesamt für Cybersicherheit|Office fédéral de la cybersécurité|Ufficio federale della cibersicurezza)/gi, 6],
+    [/\b(?:MELANI|OFCS|UFCS|Florian Schütz)\b/g, 3],
+    [/\b(?:Schweiz|Suisse|Svizzera|svizzer|Berne|Berna|Zürich|Genf|Genève|Lausanne|Bundesrat|Conseil fédéral|Eidgen|Confédération)/gi, 1],
+  ],
+  'New Zealand NCSC': [
+    [/\bTe Tira Tiaki\b/g, 3],
+    [/\bAotearoa\b/g, 1],
+  ],
+  'Irish NCSC': [
+    [/\bLárionad Náisiúnta Cibearshlándála/gi, 6],
+    // Also "Éireann" and "hÉireann".
+    [/Éire|\bBaile Átha Cliath|\bGardaí/g, 1],
+  ],
+  'Norwegian NCSC': [
+    [/\bNasjonalt cybersikkerhetssenter\b/gi, 6],
+    [/\bNasjonal sikkerhetsmyndighet\b/gi, 3],
+    [/\b(?:Norge|Noreg|norsk)/gi, 1],
+  ],
+  'Finnish NCSC': [
+    [/\bKyberturvallisuuskeskus/gi, 6],
+    [/\b(?:Suomi|Suomen|Suomessa|Helsingissä)/gi, 1],
+  ],
+  'Hungarian NCSC': [
+    [/\bNemzeti Kibervédelmi Intézet/gi, 6],
+    [/\bNemzetbiztonsági Szakszolgálat/g, 3],
+    [/\b(?:Magyarország|magyar)/gi, 1],
   ],
   'Korean NCSC': [
-    [/국가사이버안보센터|National Cyber Security Center of Korea/gu, 6],
-    [/국가정보원|국정원/gu, 3],
-    [/대한민국|한국|서울/gu, 1],
+    [/국가사이버안보센터/g, 6],
+    [/국가정보원|국정원/g, 3],
+    [/대한민국|한국|서울/g, 1],
   ],
   // Ukraine's National Cybersecurity Coordination Center. Not Ukraine's name: a page about the UK's
   // centre names the war there as often as one about Ukraine's centre does.
   'Ukrainian NCCC': [
-    [
-      inWords(
-        'Національн\\p{L}* координаційн\\p{L}* центр\\p{L}* кібербезпеки|Национальн\\p{L}* координационн\\p{L}* центр\\p{L}* кибербезопасности|National Cyber ?security Coordination Cent(?:er|re)',
-      ),
-      6,
-    ],
-    [inWords('РНБО|СНБО|NSDC|NCCC|НКЦК'), 3],
+    [/Національн\S* координаційн\S* центр\S* кібербезпеки|Национальн\S* координационн\S* центр\S* кибербезопасности/gi, 6],
+    [/РНБО|СНБО|НКЦК/g, 3],
   ],
 };
+
+/** Every namesake, whichever language names it. */
+const RIVALS = [...new Set([...Object.keys(NAMESAKES), ...Object.keys(ELSEWHERE)])].filter((name) => name !== 'UK');
 
 /**
  * The page's declared language as a namesake's support: a page in Dutch that names "NCSC" without
@@ -430,6 +453,9 @@ function contextScores(context: CompiledContext, joined: Joined): Map<string, nu
 }
 
 const CONTEXT = compileContext({ UK: UK_CONTEXT, ...NAMESAKES });
+const CONTEXT_ELSEWHERE = compileContext(ELSEWHERE);
+/** A page that declares English. */
+const ENGLISH = /^en\b/i;
 
 interface TopicScore {
   score: number;
@@ -491,11 +517,12 @@ function isAbout(s: TopicScore): boolean {
 /** Whether the NCSC the page names is the UK's, rather than one of the bodies that share the name. */
 function ukNcsc(joined: Joined, lang: string): { uk: boolean; rival: string | null; margin: number } {
   const scores = contextScores(CONTEXT, joined);
+  if (!ENGLISH.test(lang)) for (const [name, score] of contextScores(CONTEXT_ELSEWHERE, joined)) scores.set(name, (scores.get(name) ?? 0) + score);
   for (const [tag, name] of DECLARED) if (tag.test(lang)) scores.set(name, (scores.get(name) ?? 0) + DECLARED_WEIGHT);
   const uk = scores.get('UK') ?? 0;
   let rival: string | null = null;
   let best = 0;
-  for (const name of Object.keys(NAMESAKES)) {
+  for (const name of RIVALS) {
     const score = scores.get(name) ?? 0;
     if (score > best) [rival, best] = [name, score];
   }

@@ -258,6 +258,12 @@ describe("the page's declared language", () => {
     expect(verdict.evidence.some((e) => e.term === `namesake: ${namesake}`)).toBe(namesake !== null);
   });
 
+  test("English pages are read for English context only: other languages' words cost them nothing", () => {
+    const dutchWords = { ...bare, text: `${bare.text} Het ministerie van Justitie en Veiligheid en de Rijksoverheid in Nederland.` };
+    expect(detectTopic({ ...dutchWords, lang: '' }).topics).toEqual([]);
+    expect(detectTopic({ ...dutchWords, lang: 'en-US' }).topics).toEqual(['ncsc']);
+  });
+
   test("is outweighed by the page's own words for the UK", () => {
     const verdict = detectTopic({ ...bare, lang: 'nl', text: `${bare.text} Het Britse centrum in Londen.` });
     expect(verdict.topics).toEqual(['ncsc']);
