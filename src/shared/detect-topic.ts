@@ -91,8 +91,13 @@ export const TERMS: Readonly<Record<Topic, readonly Term[]>> = {
   ncsc: [
     // Its stem leaves out the ending, whose alternation would cost the first stage 8 bytes.
     { label: 'National Cyber Security Centre', words: /national cyber[\s-]security cent(?:re|er)/, stem: /national\W*cyber\W*security\W*cent/ },
-    // "National Cyber Security Centre (NCSC)" is one mention, not two.
-    { label: 'NCSC', words: /ncsc/, notAfter: /cent(?:re|er)\s?\(/ },
+    // "National Cyber Security Centre (NCSC)" is one mention, not two, and so is the name in another
+    // language followed by "(NCSC)".
+    {
+      label: 'NCSC',
+      words: /ncsc/,
+      notAfter: /(?:cent(?:re|er)|sicherheit|sicherheitszentrums?|sécurité|seguridad|segurança|sicurezza|безопасности|безпеки|センター|中心)\s?[(（]/,
+    },
     // Not "centre": "the UK's National Cyber Security Centre" is already counted by the name.
     {
       label: 'UK cyber agency',
@@ -280,7 +285,7 @@ const ELSEWHERE: Record<string, [RegExp, number][]> = {
   UK: [
     [/Центр\S* правительственной связи|Урядов\S* центр\S* зв.язку|政府通信本部|政府通信总部|政府通信總部|정부통신본부/gi, 3],
     [
-      /\b(?:Gro(?:ß|ss)britannien|britisch|Vereinigte[nms]? Königreich|Royaume-Uni|britannique|Reino Unido|británic|britânic|Regno Unito|britannic|Wielk(?:a|iej) Brytani|brytyjsk|Verenigd Koninkrijk|Britse|Storbritannia|Storbritannien|britisk|brittisk|Iso-Britannia|brittiläi|Nagy-Britannia|Velk[áé] Británi|Velik[ae] Britanij|britansk|Londres|Londra|Londen|Londýn|Londyn|Lontoo|Ríocht Aontaithe|na Breataine|an Bhreatain)/gi,
+      /\b(?:Gro(?:ß|ss)britannien|britisch|Vereinigte[nms]? Königreich|Royaume-Uni|britannique|Reino Unido|británic|britânic|Regno Unito|Britanni|Wielk(?:a|iej) Brytani|brytyjsk|Verenigd Koninkrijk|Britse|Storbritannia|Storbritannien|britisk|brittisk|Iso-Britannia|brittiläi|Nagy-Britannia|Velk[áé] Británi|Velik[ae] Britanij|britansk|Londres|Londra|Londen|Londýn|Londyn|Lontoo|Ríocht Aontaithe|(?:mB|Bh|B)reatain)/gi,
       1,
     ],
     [
@@ -309,9 +314,10 @@ const ELSEWHERE: Record<string, [RegExp, number][]> = {
     [/\bAotearoa\b/g, 1],
   ],
   'Irish NCSC': [
-    [/\bLárionad Náisiúnta Cibearshlándála/gi, 6],
-    // Also "Éireann" and "hÉireann".
-    [/Éire|\bBaile Átha Cliath|\bGardaí/g, 1],
+    // Irish names Britain's centre the same way, with "na Breataine" ("of Britain") after it.
+    [/\bLárionad Náisiúnta Cibearshlándála(?! na Breataine)/gi, 6],
+    // Also "Éireann" and "hÉireann", but not Northern Ireland ("Tuaisceart Éireann").
+    [/(?<!uaisceart )Éire|\bBaile Átha Cliath|\bGardaí/g, 1],
   ],
   'Norwegian NCSC': [
     [/\bNasjonalt cybersikkerhetssenter\b/gi, 6],
@@ -319,7 +325,8 @@ const ELSEWHERE: Record<string, [RegExp, number][]> = {
     [/\b(?:Norge|Noreg|norsk)/gi, 1],
   ],
   'Finnish NCSC': [
-    [/\bKyberturvallisuuskeskus/gi, 6],
+    // Finnish names Britain's centre the same way, after "Britannian" ("Britain's").
+    [/(?<!Britannian (?:kansallinen )?)\bKyberturvallisuuskeskus/gi, 6],
     [/\b(?:Suomi|Suomen|Suomessa|Helsingissä)/gi, 1],
   ],
   'Hungarian NCSC': [

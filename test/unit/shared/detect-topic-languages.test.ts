@@ -60,6 +60,16 @@ describe('names in every form and script, each found as a whole word of its scri
   });
 });
 
+test.each([
+  ['Das Nationale Zentrum für Cybersicherheit (NCSC) warnt.', 1],
+  ['Le Centre national de cybersécurité (NCSC) prévient.', 1],
+  ['Национальный центр кибербезопасности (NCSC) предупредил.', 1],
+  ['英国国家网络安全中心（NCSC）表示。', 1],
+  ['Das Nationale Zentrum für Cybersicherheit warnt. Das NCSC rät.', 2],
+])('the name in another language followed by "(NCSC)" is one mention: %s', (text, mentions) => {
+  expect(detectTopic(page({ text })).mentions.ncsc).toBe(mentions);
+});
+
 const matches: [string, PageSample, Topic[]][] = [
   [
     'Russian: the lab and its founder, in case forms',
@@ -124,6 +134,24 @@ const matches: [string, PageSample, Topic[]][] = [
       lang: 'nl',
       title: 'Brits NCSC waarschuwt voor Russische hackers',
       text: 'Het Britse NCSC, onderdeel van GCHQ, waarschuwt bedrijven in het Verenigd Koninkrijk. Het NCSC in Londen publiceerde advies.',
+    }),
+    ['ncsc'],
+  ],
+  [
+    "Irish-language page about Britain's centre, which Irish names as it names Ireland's",
+    page({
+      lang: 'ga',
+      title: 'Comhairle ón mBreatain faoi chuntais',
+      text: 'Tá Lárionad Náisiúnta Cibearshlándála na Breataine (NCSC) ag tabhairt comhairle. Is cuid de GCHQ é. Dúirt an NCSC go bhfuil iarrthóirí i dTuaisceart Éireann i mbaol. Tá seirbhís nua ag an NCSC.',
+    }),
+    ['ncsc'],
+  ],
+  [
+    "Finnish page about Britain's centre, which Finnish names as it names Finland's",
+    page({
+      lang: 'fi',
+      title: 'Britannian kyberturvallisuuskeskus varoittaa',
+      text: 'Britannian kansallinen kyberturvallisuuskeskus NCSC varoittaa. NCSC:n mukaan hyökkäyksiä on enemmän. NCSC julkaisi neuvoja Britanniassa.',
     }),
     ['ncsc'],
   ],
