@@ -65,7 +65,7 @@ const CANDIDATE_MODULE = 'backstory:candidate';
 const candidatePlugin: Plugin = {
   name: 'candidate-pattern-literal',
   setup(build) {
-    build.onResolve({ filter: /^backstory:candidate$/ }, (args) => ({ path: args.path, namespace: 'candidate' }));
+    build.onResolve({ filter: new RegExp(`^${CANDIDATE_MODULE}$`) }, (args) => ({ path: args.path, namespace: 'candidate' }));
     build.onLoad({ filter: /.*/, namespace: 'candidate' }, () => ({
       contents: `export const __BACKSTORY_CANDIDATE__ = ${new RegExp(candidateSource(), 'i')};`,
       loader: 'js',

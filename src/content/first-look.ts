@@ -11,7 +11,7 @@ import { type PageHead, readHead, urlWords } from '../shared/page-head';
 
 /** How much of the body's text the first look reads, in document order. */
 export const FIRST_LOOK_TEXT = 10_000;
-/** Text in these elements is code or markup, not words a reader sees. */
+/** Text in these elements is code or markup, not words a reader sees. (A pattern, not a Set: fewer of the first stage's bytes.) */
 const NOT_WORDS = /^(script|style|noscript|template)$/;
 
 /** Whether `doc` is an HTML page with a body: the only kind the extension reads. */
