@@ -35,7 +35,7 @@ describe('names in every form and script, each found as a whole word of its scri
     // Japanese and Chinese: no spaces, so no bounds; particles and neighbours are fine.
     ['米国がカスペルスキーの販売を禁止', { カスペルスキー: 1 }],
     ['美国禁止销售卡巴斯基软件', { 卡巴斯基: 1 }],
-    // Korean: the particle joins the name; a longer word before it is another word.
+    // Korean: the particle joins the name; Hyundai's Casper (캐스퍼) is another name.
     ['카스퍼스키의 제품과 카스퍼스키는', { 카스퍼스키: 2 }],
     ['현대 캐스퍼 출시', {}],
     // Greek, Arabic and Hebrew (prefixes join the name in Arabic and Hebrew).
