@@ -463,7 +463,8 @@ function contextScores(context: CompiledContext, joined: Joined): Map<string, nu
 }
 
 const CONTEXT = compileContext({ UK: UK_CONTEXT, ...NAMESAKES });
-const CONTEXT_ELSEWHERE = compileContext(ELSEWHERE);
+/** ELSEWHERE compiled on the first page that needs it: an English page does not pay for it even once. */
+let contextElsewhere: CompiledContext | null = null;
 /** A page that declares English. */
 const ENGLISH = /^en\b/i;
 
@@ -527,7 +528,10 @@ function isAbout(s: TopicScore): boolean {
 /** Whether the NCSC the page names is the UK's, rather than one of the bodies that share the name. */
 function ukNcsc(joined: Joined, lang: string): { uk: boolean; rival: string | null; margin: number } {
   const scores = contextScores(CONTEXT, joined);
-  if (!ENGLISH.test(lang)) for (const [name, score] of contextScores(CONTEXT_ELSEWHERE, joined)) scores.set(name, (scores.get(name) ?? 0) + score);
+  if (!ENGLISH.test(lang)) {
+    contextElsewhere ??= compileContext(ELSEWHERE);
+    for (const [name, score] of contextScores(contextElsewhere, joined)) scores.set(name, (scores.get(name) ?? 0) + score);
+  }
   for (const [tag, name] of DECLARED) if (tag.test(lang)) scores.set(name, (scores.get(name) ?? 0) + DECLARED_WEIGHT);
   const uk = scores.get('UK') ?? 0;
   let rival: string | null = null;
