@@ -45,7 +45,7 @@ export interface Term {
   prefix?: RegExp;
   /** Every form of the term's own words: whatever the detector counts ends with one of them. */
   words: RegExp;
-  /** What must not come just before the term (the detector's lookbehind). */
+  /** What must not come just before the term (the detector's lookbehind); for a term whose forms are all one length. */
   notAfter?: RegExp;
   /** How the term's ends are found; `ascii` when absent. */
   bounds?: Bounds;
@@ -143,47 +143,84 @@ export const TERMS: Readonly<Record<Topic, readonly Term[]>> = {
  */
 const LETTER =
   '[0-9A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0300-\\u036F\\u0370-\\u03FF\\u0400-\\u052F\\u1100-\\u11FF\\u1E00-\\u1FFF\\u3130-\\u318F\\uAC00-\\uD7AF]';
+/**
+ * The Latin letters and digits alone: what must not follow a `letters` term that shares an English
+ * term's stem, and so is written in Latin letters from an ASCII first letter (its start is `\\b`).
+ * A lookbehind and a larger class cost its pattern, run on every English page that names
+ * Kaspersky, the fast search for its first letters.
+ */
+const LATIN_LETTER = '[0-9A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u1E00-\\u1EFF]';
 /** The `letters` bounds' lookarounds: no LETTER just before, or just after. */
 const NOT_LETTER_BEFORE = `(?<!${LETTER})`;
 const NOT_LETTER_AFTER = `(?!${LETTER})`;
 
 /** A term's source as the detector finds it, without its bounds: its lookbehind, prefix and words. */
 function termSource(term: Term): string {
-  const notAfter = term.notAfter ? `(?<!${term.notAfter.source})` : '';
-  return `${notAfter}(?:${term.prefix?.source ?? ''}${term.words.source})`;
+  const body = `(?:${term.prefix?.source ?? ''}${term.words.source})`;
+  // Checked where the words end, not at every place they might start: the lookbehind then runs
+  // only where they matched. The same for a term of fixed length ("NCSC"), the only one with it.
+  return term.notAfter ? `${body}(?<!${term.notAfter.source}${body})` : body;
+}
+
+/**
+ * What the first stage looks for in place of `term`: its stem, or its words without bounds or
+ * prefix, each separator a run of non-word characters or none, and a leading optional part left
+ * out (whatever matches "(?:a)?b" holds a match of "b"). Every match of the term holds a match of it.
+ */
+function firstStageSource(term: Term): string {
+  return term.stem?.source ?? term.words.source.replace(/\[\\s-\]\??| /g, '\\W*').replace(/^\(\?:[^()]*\)\?/, '');
 }
 
 /**
  * How the detector finds the terms. Each English (`ascii`) term is its own pattern, as it always
- * was; the terms of every other language and script are one pattern with a group per term, so
- * that they cost an English page one more scan of its text, not one per term, and the `letters`
- * terms share one pair of lookarounds (each costs the pattern's compilation on every page).
+ * was, and so is a term whose stem an English term shares (the inflected Kaspersky). The terms of
+ * the other languages and scripts are one pattern with a group per term, and the `letters` terms
+ * share one pair of lookarounds: compiling it costs every page the full stage reads. It is run
+ * only where `gate`, its terms' stems, finds one: on an English page it is neither compiled nor run.
  */
 interface TermPatterns {
   /** For each topic, each term's own pattern, or null for a term found by `others`. */
   own: Record<Topic, (RegExp | null)[]>;
   others: RegExp;
+  /** The stems of `others`' terms: where none is, none of its terms is. */
+  gate: RegExp;
   /** The topic and term index behind each of `others`' groups, in group order. */
   owners: [Topic, number][];
 }
 
 function compileTerms(): TermPatterns {
   const own = {} as Record<Topic, (RegExp | null)[]>;
+  const english = new Set(
+    Object.values(TERMS)
+      .flat()
+      .filter((term) => (term.bounds ?? 'ascii') === 'ascii')
+      .map(firstStageSource),
+  );
   const groups: Record<'letters' | 'none', { sources: string[]; owners: [Topic, number][] }> = {
     letters: { sources: [], owners: [] },
     none: { sources: [], owners: [] },
   };
+  const stems = new Set<string>();
   for (const topic of TOPICS) {
     own[topic] = TERMS[topic].map((term, i) => {
       const bounds = term.bounds ?? 'ascii';
       if (bounds === 'ascii') return new RegExp(`\\b${termSource(term)}\\b`, 'gi');
+      if (english.has(firstStageSource(term))) {
+        return new RegExp(bounds === 'letters' ? `\\b${termSource(term)}(?!${LATIN_LETTER})` : termSource(term), 'gi');
+      }
       groups[bounds].sources.push(`(${termSource(term)})`);
       groups[bounds].owners.push([topic, i]);
+      stems.add(firstStageSource(term));
       return null;
     });
   }
   const letters = `${NOT_LETTER_BEFORE}(?:${groups.letters.sources.join('|')})${NOT_LETTER_AFTER}`;
-  return { own, others: new RegExp([letters, ...groups.none.sources].join('|'), 'gi'), owners: [...groups.letters.owners, ...groups.none.owners] };
+  return {
+    own,
+    others: new RegExp([letters, ...groups.none.sources].join('|'), 'gi'),
+    gate: new RegExp([...stems].join('|'), 'i'),
+    owners: [...groups.letters.owners, ...groups.none.owners],
+  };
 }
 
 const PATTERNS = compileTerms();
@@ -192,15 +229,11 @@ const PATTERNS = compileTerms();
  * The first stage's pattern (src/content/candidate.ts), made from TERMS by the build: it matches
  * wherever a term does, also in the first look's body text, whose text nodes are joined with
  * nothing between them. So it has no word boundaries, lookbehinds or prefixes, each separator a
- * term allows (a space, `[\s-]`, `[\s-]?`) may be any run of non-word characters or none, and a
- * leading optional part is left out (whatever matches "(?:a)?b" holds a match of "b"). A term
- * with a `stem` gives its stem instead; each stem is given once.
+ * term allows (a space, `[\s-]`, `[\s-]?`) may be any run of non-word characters or none (see
+ * firstStageSource), and a term with a `stem` gives its stem instead; each is given once.
  */
 export function candidateSource(): string {
-  const sources = Object.values(TERMS)
-    .flat()
-    .map((term) => term.stem?.source ?? term.words.source.replace(/\[\\s-\]\??| /g, '\\W*').replace(/^\(\?:[^()]*\)\?/, ''));
-  return [...new Set(sources)].join('|');
+  return [...new Set(Object.values(TERMS).flat().map(firstStageSource))].join('|');
 }
 
 /**
@@ -493,6 +526,7 @@ function countTerms(places: [Place, string][], joined: Joined): TermCounts {
       return found;
     });
   }
+  if (!PATTERNS.gate.test(joined.text)) return counts;
   eachMatch(PATTERNS.others, joined, (m, place) => {
     const [topic, term] = PATTERNS.owners[m.findIndex((g, k) => k > 0 && g !== undefined) - 1]!;
     counts[topic][term]![place]! += 1;
