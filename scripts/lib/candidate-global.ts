@@ -2,4 +2,4 @@
 // pattern the build defines (src/content/candidate.ts): here it is made the same way, from the detector's terms.
 import { candidateSource } from '../../src/shared/detect-topic';
 
-export const __BACKSTORY_CANDIDATE__ = candidateSource();
+export const __BACKSTORY_CANDIDATE__ = new RegExp(candidateSource(), 'i');

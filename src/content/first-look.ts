@@ -11,8 +11,8 @@ import { type PageHead, readHead, urlWords } from '../shared/page-head';
 
 /** How much of the body's text the first look reads, in document order. */
 export const FIRST_LOOK_TEXT = 10_000;
-/** Text in these elements is code or markup, not words a reader sees. */
-const NOT_WORDS = new Set(['script', 'style', 'noscript', 'template']);
+/** Text in these elements is code or markup, not words a reader sees. (A pattern, not a Set: fewer of the first stage's bytes.) */
+const NOT_WORDS = /^(script|style|noscript|template)$/;
 
 /** Whether `doc` is an HTML page with a body: the only kind the extension reads. */
 export function isHtmlPage(doc: Document): boolean {
@@ -34,16 +34,14 @@ export function readFirstLook(doc: Document, url: string, head: PageHead = readH
 
 /** The first FIRST_LOOK_TEXT characters of `body`'s text, without scripts and styles; a huge text node is not copied whole. */
 function bodyText(body: HTMLElement): string {
-  const walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-  const parts: string[] = [];
-  let room = FIRST_LOOK_TEXT;
-  for (let node = walker.nextNode() as Text | null; node && room > 0; node = walker.nextNode() as Text | null) {
-    if (NOT_WORDS.has((node.parentNode as Element).localName)) continue;
-    const part = node.length > room ? node.substringData(0, room) : node.data;
-    parts.push(part);
-    room -= part.length;
+  // 4 is NodeFilter.SHOW_TEXT, whose name would cost the first stage 16 of its 2,048 bytes.
+  const walker = body.ownerDocument.createTreeWalker(body, 4);
+  let text = '';
+  for (let node = walker.nextNode() as Text | null; node && text.length < FIRST_LOOK_TEXT; node = walker.nextNode() as Text | null) {
+    // substringData copies at most the room left, however long the node.
+    if (!NOT_WORDS.test((node.parentNode as Element).localName)) text += node.substringData(0, FIRST_LOOK_TEXT - text.length);
   }
   // Joined as they stand: a name split by markup ("Kasper<b>sky</b>") is found, and no word the
   // detector could read is lost (the candidate pattern needs no word boundaries or separators).
-  return parts.join('');
+  return text;
 }

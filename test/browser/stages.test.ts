@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { StaticServer } from '../../scripts/lib/serve';
-import { describeEachBrowser, inExtension, openFixture, waitFor, type Session } from './harness';
+import { badgeOf, describeEachBrowser, inExtension, openFixture, waitFor, type Session } from './harness';
 
 /** What the extension's isolated world of a tab's top frame holds: the first stage's state, and whether the full stage started. */
 interface Stages {
@@ -57,6 +57,23 @@ describeEachBrowser('%s: first stage and full stage', (name, session) => {
     await page.waitForSelector('backstory-panel', { timeout: 10_000 });
     expect(await stagesIn(session, tabId)).toMatchObject({ first: { candidate: true }, full: true });
     await page.close();
+  });
+
+  it('shows the panel on a Russian page that writes the name only in Cyrillic, in its case forms (not in its address)', async () => {
+    const { page, tabId } = await openFixture(session, 'ru-antivirus-ban.html');
+    await page.waitForSelector('backstory-panel', { timeout: 10_000 });
+    expect(await stagesIn(session, tabId)).toMatchObject({ first: { candidate: true }, full: true });
+    await page.close();
+  });
+
+  it('shows no panel on a Dutch page about the Dutch centre, which it calls the NCSC among Dutch words: the full stage runs and tells it from the UK centre', async () => {
+    const { page, tabId } = await openFixture(session, 'dutch-ncsc.html');
+    const popup = await popupStatus(session, tabId);
+    expect(popup.text).toBe('This page is not about this story.');
+    expect(await stagesIn(session, tabId)).toMatchObject({ first: { candidate: true }, full: true });
+    expect(await page.$('backstory-panel')).toBeNull();
+    expect(await badgeOf(session, tabId)).toBe('');
+    await Promise.all([page.close(), popup.close()]);
   });
 
   it('popup: "not about this story" where the first stage dismissed the page, with the per-site switch', async () => {

@@ -21,8 +21,7 @@ const scope = globalThis as typeof globalThis & { [FIRST_STAGE_KEY]?: FirstStage
  * messages.ts is bundled).
  */
 function startFullStage(): void {
-  const message = { type: 'startFullStage' } satisfies ToBackground['startFullStage']['request'];
-  (scope.browser ?? scope.chrome)!.runtime.sendMessage(message).catch(() => undefined);
+  (scope.browser ?? scope.chrome)!.runtime.sendMessage({ type: 'startFullStage' } satisfies ToBackground['startFullStage']['request']).catch(() => undefined);
 }
 
 /** Calls `look` after each of LOOK_AGAIN_MS once the page's address changes without a new document. */

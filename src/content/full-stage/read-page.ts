@@ -81,6 +81,8 @@ export function findMainRoot(doc: Document, landmarks: Landmarks = scanLandmarks
 export interface Landmarks {
   main: Record<(typeof MAIN_KINDS)[number], Element[]>;
   h1s: Element[];
+  /** The page's declared language (`<html lang>`), read with the landmarks so the sample needs no other look at the document. */
+  lang: string;
 }
 
 /** Adds `el` to `list` unless the list already holds `max`. */
@@ -102,7 +104,7 @@ export function scanLandmarks(doc: Document): Landmarks {
     }
     el = (NO_LANDMARKS_INSIDE.has(tag) ? nextOutside(walker) : walker.nextNode()) as Element | null;
   }
-  return { main, h1s };
+  return { main, h1s, lang: doc.documentElement?.getAttribute('lang') ?? '' };
 }
 
 /** Moves `walker` to the first node after its current node's subtree (a sibling, or an ancestor's), or returns null at the end. */
@@ -236,7 +238,7 @@ export function readSample(
   if (h1 && root && !root.contains(h1) && headings.length < LIMITS.headings) {
     headings.unshift(headingText(h1));
   }
-  return { url, title: head.title, headings, meta: head.meta, text };
+  return { url, title: head.title, headings, meta: head.meta, text, lang: landmarks.lang };
 }
 
 /** Reads the bounded sample of `doc` that the detector needs. */

@@ -10,7 +10,7 @@ import { classifyPage } from '../../../src/content/full-stage/classify-page';
 import { FIRST_LOOK_TEXT, isHtmlPage, mayBeAboutPage, readFirstLook } from '../../../src/content/first-look';
 import { readPage } from '../../../src/content/full-stage/read-page';
 import { mayBeAbout } from '../../../src/content/candidate';
-import { detectTopic, LIMITS, type PageSample } from '../../../src/shared/detect-topic';
+import { candidateSource, detectTopic, LIMITS, type PageSample } from '../../../src/shared/detect-topic';
 import { urlWords } from '../../../src/shared/page-head';
 import { TERM_FORMS } from '../helpers/term-forms';
 
@@ -25,12 +25,45 @@ describe('every form of every detector term passes the first stage', () => {
   it('enumerates the forms of every term', () => {
     expect(TERM_FORMS.map(({ term, forms }) => [term.label, forms.length > 0])).toEqual([
       ['Kaspersky', true],
+      ['Kaspersky (inflected)', true],
+      ['Касперский', true],
+      ['カスペルスキー', true],
+      ['卡巴斯基', true],
+      ['카스퍼스키', true],
+      ['Κάσπερσκι', true],
+      ['كاسبرسكي', true],
+      ['קספרסקי', true],
       ['National Cyber Security Centre', true],
       ['NCSC', true],
       ['UK cyber agency', true],
+      ['Nationales Zentrum für Cybersicherheit', true],
+      ['Centre national de cybersécurité', true],
+      ['Centro Nacional de Ciberseguridad', true],
+      ['Национальный центр кибербезопасности', true],
+      ['国家サイバーセキュリティセンター', true],
+      ['国家网络安全中心', true],
     ]);
     expect(ALL_FORMS).toEqual(expect.arrayContaining(['the UK’s cyber watchdog', 'Britain cyber-security authority', 'national cyber-security center']));
+    expect(ALL_FORMS).toEqual(
+      expect.arrayContaining([
+        'kasperskyja',
+        'kasperského',
+        'касперского',
+        'касперського',
+        'nationales cyber-sicherheitszentrum',
+        'національного центру кібербезпеки',
+      ]),
+    );
   });
+
+  it.each(TERM_FORMS.filter(({ term }) => term.stem).map(({ term, forms }) => [term.label, term.stem!, forms] as const))(
+    '%s: its stem, which the first stage looks for instead of its words, is in every form the detector counts',
+    (_, stem, forms) => {
+      const inForm = new RegExp(stem.source, 'i');
+      expect(forms.filter((form) => !inForm.test(form))).toEqual([]);
+      expect(candidateSource()).toContain(stem.source);
+    },
+  );
 
   it.each(TERM_FORMS.map(({ term, forms }) => [term.label, forms] as const))(
     '%s: counted by the detector, and found by the first stage however the page joins it',
@@ -65,7 +98,15 @@ describe('every form of every detector term passes the first stage', () => {
   });
 
   it('is not passed by text that names neither topic', () => {
-    for (const text of ['Kasper Schmeichel saved a penalty', 'national cyber strategy', 'the cyber security firm', 'GCHQ', '']) {
+    for (const text of [
+      'Kasper Schmeichel saved a penalty',
+      'Kasperi Kapanen and Kasperczak',
+      'national cyber strategy',
+      'the cyber security firm',
+      'cybersecurity',
+      'GCHQ',
+      '',
+    ]) {
       expect(mayBeAbout(['https://news.example.com/sport', text]), text).toBe(false);
     }
   });
@@ -88,6 +129,16 @@ const FILLER = fc.constantFrom(
   'UK',
   'agency',
   'Kasper',
+  // Near misses in other languages and scripts.
+  'Kasperi',
+  'Каспер',
+  'кибер',
+  'центр',
+  'Zentrum',
+  'für',
+  'サイバー',
+  '国家',
+  'Великобритании',
 );
 const FORM = fc.constantFrom(...ALL_FORMS);
 /** Filler and term forms, with random separators and case. */

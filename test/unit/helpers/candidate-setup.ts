@@ -2,4 +2,4 @@
 // unit tests get it the same way, as a global set before any test file imports the extension's code.
 import { candidateSource } from '../../../src/shared/detect-topic';
 
-Object.assign(globalThis, { __BACKSTORY_CANDIDATE__: candidateSource() });
+Object.assign(globalThis, { __BACKSTORY_CANDIDATE__: new RegExp(candidateSource(), 'i') });

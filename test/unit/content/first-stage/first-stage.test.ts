@@ -59,6 +59,16 @@ describe('first stage', () => {
     expect(sendMessage).toHaveBeenCalledTimes(1);
   });
 
+  it.each([
+    ['Санкции США', '<p>Продукты «Лаборатории Касперского» запрещены.</p>'],
+    ['販売禁止', '<p>米国がカスペルスキーの販売を禁止した。</p>'],
+    ['Warnung', '<p>Das britische Nationale Zentrum für Cyber<b>sicherheit</b> warnt.</p>'],
+  ])('asks for the full stage on a page that names the story only in another language or script: %s', async (title, body) => {
+    page(title, body);
+    await runFirstStage();
+    expect(sendMessage).toHaveBeenCalledWith({ type: 'startFullStage' });
+  });
+
   it('looks again after a single-page app moves to a new address (jsdom has no Navigation API: the <head> fallback)', async () => {
     vi.useFakeTimers();
     page('Allotments', '<p>Growers met on Tuesday.</p>');

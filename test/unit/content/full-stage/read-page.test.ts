@@ -146,6 +146,14 @@ describe('readPage', () => {
     const doc = parse(`<head><title>${'K'.repeat(2_000)}</title></head><body></body>`);
     expect(readPage(doc, URL).title).toHaveLength(LIMITS.title);
   });
+
+  it.each([
+    ['<html lang="nl-NL">', 'nl-NL'],
+    ['<html lang="">', ''],
+    ['<html>', ''],
+  ])('reads the declared language of %s', (open, lang) => {
+    expect(readPage(parse(`${open}<head><title>T</title></head><body>${para('Het NCSC.')}</body></html>`), URL).lang).toBe(lang);
+  });
 });
 
 describe('boilerplate detection by class and id', () => {
