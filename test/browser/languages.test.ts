@@ -161,7 +161,7 @@ for (const language of LANGUAGES) {
     });
   });
 
-  describeEachBrowser(`%s as a phone in ${language}`, { launch: () => ({ language, prefs: FIREFOX_TOUCH_PREFS }) }, (name, session) => {
+  describeEachBrowser(`%s as a phone in ${language}`, { browsers, launch: () => ({ language, prefs: FIREFOX_TOUCH_PREFS }) }, (name, session) => {
     it.skipIf(unsupported(name))(`the phone sheet fits ${language} at 390 and 320 px${unsupported(name) ? ` ${skipWhy}` : ''}`, async () => {
       const { page } = await openAndClassify(session, 'kaspersky-article.html');
       for (const width of [390, 320]) {
