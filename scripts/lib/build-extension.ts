@@ -6,7 +6,7 @@ import path from 'node:path';
 import { candidateSource } from '../../src/shared/detect-topic';
 import type { Story } from '../../src/shared/story';
 import { validateStory } from './validate-story';
-import { englishWords, quoteMessages, storyMessages } from '../../src/shared/story-messages';
+import { builtStoryMessages, englishWords } from '../../src/shared/story-messages';
 import { readTranslation } from './story-translation';
 import { manifestFor, type Target } from './manifest';
 import { minifyCss, minifyCssPlugin } from './minify-css-plugin';
@@ -91,7 +91,7 @@ export function writeLocales(story: Story, into: string, root = ROOT): void {
       if (!existsSync(translation)) throw new Error(`src/_locales/${language} has no translation of the story: write ${name} (see docs/architecture.md)`);
       words = readTranslation(translation, story, name);
     }
-    const added = { ...storyMessages(story, words, language), ...quoteMessages(story, words) };
+    const added = builtStoryMessages(story, words, language);
     const clash = Object.keys(added).find((key) => key in messages);
     if (clash) throw new Error(`src/_locales/${language}/messages.json already has "${clash}", a key the story's words use`);
     writeFileSync(file, `${JSON.stringify({ ...messages, ...added }, null, 2)}\n`);

@@ -110,3 +110,12 @@ export function quoteMessages(story: Story, words = englishWords(story)): Messag
   for (const id of Object.keys(story.notes)) out[quoteKeys.note(id)] = entry(words.notes[id]!, `Why the story departs from the article (${id}).`);
   return out;
 }
+
+/**
+ * Every message of the story's words a language's file gets from the build ({@link storyMessages}
+ * and {@link quoteMessages}): what scripts/lib/build-extension.ts writes, and what the unit tests'
+ * i18n stand-in answers from.
+ */
+export function builtStoryMessages(story: Story, words = englishWords(story), language = 'en'): Messages {
+  return { ...storyMessages(story, words, language), ...quoteMessages(story, words) };
+}

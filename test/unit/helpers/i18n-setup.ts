@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateStory } from '../../../scripts/lib/validate-story';
-import { quoteMessages, storyMessages } from '../../../src/shared/story-messages';
+import { builtStoryMessages } from '../../../src/shared/story-messages';
 import type { StoryTranslation } from '../../../src/shared/story';
 
 type Entry = { message: string; placeholders?: Record<string, { content: string }> };
@@ -20,8 +20,7 @@ export function messagesOf(language: string): Record<string, Entry> {
   const words = language === 'en' ? undefined : (read(`src/story/translations/${language}.json`) as StoryTranslation);
   return {
     ...(read(`src/_locales/${language}/messages.json`) as Record<string, Entry>),
-    ...storyMessages(story, words, language),
-    ...quoteMessages(story, words),
+    ...builtStoryMessages(story, words, language),
   } as Record<string, Entry>;
 }
 
