@@ -60,6 +60,7 @@ export function runPage(doc: Document, url: string, options: PageRunOptions = {}
       options.onDismiss?.();
     },
     collapsed: settings.panel === 'collapsed',
+    article: root,
     dates,
   });
   // With highlights switched off there are no marks, no cards and nothing to step through.

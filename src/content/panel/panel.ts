@@ -12,6 +12,7 @@ import { describeMentions, type StoryDates } from '../../shared/topics';
 import { PREFIX } from '../ui-prefix';
 import { pageStory as story } from '../full-stage/page-story';
 import { PANEL_CSS } from './panel-style';
+import { placeWhenLaidOut, unlift } from './place-panel';
 import { followVisualViewport, isSmallScreen } from './viewport';
 
 /** The panel's element name; the page sees nothing else of the extension. */
@@ -36,6 +37,8 @@ export interface PanelActions {
   onDismiss?(): void;
   /** Start as a small collapsed tab (the reader's setting) instead of open. */
   collapsed?: boolean;
+  /** The element holding the article's text, which the panel keeps clear of as it appears (placement.ts). */
+  article?: Element | null;
   /** The story's dates in the reader's language. */
   dates: StoryDates;
 }
@@ -105,11 +108,19 @@ function buildBody(doc: Document, verdict: PageVerdict, nav: HTMLElement, action
   );
 }
 
-function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actions: PanelActions, onDismiss: () => void): HTMLElement {
+/** The panel's element and what opens or folds it. */
+interface BuiltPanel {
+  panel: HTMLElement;
+  setExpanded(expanded: boolean): void;
+}
+
+function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actions: PanelActions, onDismiss: () => void, onShow: () => void): BuiltPanel {
   const body = buildBody(doc, verdict, nav, actions);
-  const collapse = button(doc, { class: 'collapse', 'aria-expanded': 'true', 'aria-controls': 'body' }, tPage('panelHide'), () =>
-    setExpanded(body.hasAttribute('hidden')),
-  );
+  const collapse = button(doc, { class: 'collapse', 'aria-expanded': 'true', 'aria-controls': 'body' }, tPage('panelHide'), () => {
+    const show = body.hasAttribute('hidden');
+    if (show) onShow();
+    setExpanded(show);
+  });
   const dismiss = button(doc, { class: 'dismiss', 'aria-label': tPage('panelClose') }, '✕', onDismiss);
   const setExpanded = (expanded: boolean): void => {
     collapse.setAttribute('aria-expanded', String(expanded));
@@ -133,7 +144,7 @@ function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actio
     body,
   );
   // On a phone (or any small or zoomed-in window) the panel starts as a small tab whatever the
-  // setting says: open, it would cover much of the article.
+  // setting says: open, it would cover much of the article. Elsewhere mountPanel places it.
   setExpanded(!actions.collapsed && !isSmallScreen(doc.defaultView ?? window));
   panel.addEventListener('keydown', (event) => {
     if (event.isTrusted && event.key === 'Escape' && !body.hasAttribute('hidden')) {
@@ -141,7 +152,7 @@ function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actio
       collapse.focus();
     }
   });
-  return panel;
+  return { panel, setExpanded };
 }
 
 /** The panel mounted in each document, so a new one replaces it without searching the page. */
@@ -153,18 +164,25 @@ export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelAc
   const following = new AbortController();
   const { nav, count, said } = buildMentionNav(doc, actions);
   const arrived = h(doc, 'p', { class: 'arrived', role: 'status', 'aria-live': 'polite' });
-  const host = mountShadowHost(
+  const built = buildPanel(
     doc,
-    PANEL_TAG,
-    PANEL_CSS,
-    arrived,
-    buildPanel(doc, verdict, nav, actions, () => {
+    verdict,
+    nav,
+    actions,
+    () => {
       following.abort();
       host.remove();
       actions.onDismiss?.();
-    }),
+    },
+    () => unlift(host),
   );
-  if (doc.defaultView) followVisualViewport(host, doc.defaultView, following.signal);
+  const host = mountShadowHost(doc, PANEL_TAG, PANEL_CSS, arrived, built.panel);
+  const view = doc.defaultView;
+  if (view) {
+    followVisualViewport(host, view, following.signal);
+    // As it appears by itself it keeps clear of the article's text: open beside it, or the tab.
+    if (!isSmallScreen(view)) placeWhenLaidOut({ host, ...built }, view, actions.article ?? null, actions.collapsed === true, following.signal);
+  }
   const panel: Panel = {
     host,
     setMentionCount(n) {
