@@ -35,6 +35,8 @@ export interface LaunchOptions {
    * extension over the pipe instead of loading it at start.
    */
   openBeforeInstall?: string;
+  /** The browser window's size in px (default 1280 x 900). */
+  window?: { width: number; height: number };
   /** Chromium: command-line flags added to the usual ones (e.g. --host-resolver-rules). */
   args?: string[];
   /** Firefox: preferences added to (or overriding) the usual ones (e.g. proxy settings). */
@@ -135,7 +137,7 @@ export async function launchChromium(dir: string, options: LaunchOptions = {}): 
     args: [
       ...CHROMIUM_FLAGS,
       ...(early ? [] : [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`]),
-      '--window-size=1280,900',
+      `--window-size=${options.window?.width ?? 1280},${options.window?.height ?? 900}`,
       ...(options.language ? [`--lang=${options.language}`] : []),
       ...(options.args ?? []),
     ],
@@ -169,7 +171,7 @@ export async function launchFirefox(dir: string, options: LaunchOptions = {}): P
     headless: options.headless ?? true,
     userDataDir,
     defaultViewport: null,
-    args: ['--remote-allow-system-access', '--width=1280', '--height=900'],
+    args: ['--remote-allow-system-access', `--width=${options.window?.width ?? 1280}`, `--height=${options.window?.height ?? 900}`],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_UUID }),
       'extensions.originControls.grantByDefault': options.grantHostPermissions ?? true,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from '../../scripts/lib/launch';
+import { waitForPlacedPanel } from '../../scripts/lib/covered-lines';
 import { ROOT, distFor } from '../../scripts/lib/paths';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 
@@ -26,12 +27,18 @@ function fixtureHeaders(file: string): Record<string, string> {
 /** Launch options for a session; a function of the fixture server when they name one of its pages. */
 export type SessionOptions = LaunchOptions | ((server: StaticServer) => LaunchOptions);
 
+/**
+ * The browsers' window: wide enough that the panel opens beside the fixtures' centred columns (in
+ * a 1280 px window it starts as the tab there; placement.test.ts checks the laptops' sizes).
+ */
+export const TEST_WINDOW = { width: 1920, height: 1080 };
+
 /** Serves test/fixtures/browser and launches `name` with the built extension. */
 export async function startSession(name: BrowserName, options?: SessionOptions): Promise<Session> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const server = await serveDirectory(path.join(ROOT, 'test/fixtures/browser'), fixtureHeaders);
   try {
-    const launch = typeof options === 'function' ? options(server) : options;
+    const launch = { window: TEST_WINDOW, ...(typeof options === 'function' ? options(server) : options) };
     const ext = await launchWithExtension(name, distFor(name === 'chromium' ? 'chrome' : 'firefox'), launch);
     return { ext, server, pageErrors: [] };
   } catch (error) {
@@ -171,20 +178,14 @@ export async function waitFor<T>(check: () => Promise<T>, what: string, timeout 
 }
 
 /**
- * Waits for the panel, brings its tab to the front and lets its slide-in finish: clicks reach only
- * the tab in front, and a panel still sliding in moves under the pointer.
+ * Waits for the panel, brings its tab to the front and lets it be placed (a frame of the tab in
+ * front) and its slide-in finish: clicks reach only the tab in front, and a panel still sliding in
+ * moves under the pointer.
  */
 export async function panelReadyForClicks(page: Page): Promise<void> {
   await page.waitForSelector('backstory-panel');
   await page.bringToFront();
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .querySelector('backstory-panel')!
-        .shadowRoot!.getAnimations()
-        .map((a) => a.finished),
-    ),
-  );
+  await waitForPlacedPanel(page);
 }
 
 /** Text inside the panel's shadow root, or null when the page has no panel. */

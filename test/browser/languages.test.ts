@@ -12,7 +12,7 @@ import { firefoxHasLanguage } from '../../scripts/lib/launch';
 import { ROOT, distFor } from '../../scripts/lib/paths';
 import { FIREFOX_TOUCH_PREFS, emulatePhone, tapInPanel } from '../../scripts/lib/phone';
 import { axe } from './axe';
-import { type ExtensionApi, SCREENSHOTS, describeEachBrowser, inExtension, openAndClassify, panelReadyForClicks, waitFor } from './harness';
+import { type ExtensionApi, SCREENSHOTS, TEST_WINDOW, describeEachBrowser, inExtension, openAndClassify, panelReadyForClicks, waitFor } from './harness';
 
 const LANGUAGES = readdirSync(path.join(ROOT, 'src/_locales')).filter((l) => l !== 'en');
 /**
@@ -143,7 +143,7 @@ for (const language of LANGUAGES) {
       });
       const fit = await panelFit(page);
       expect(fit.problems).toEqual([]);
-      figures.push(`panel open on a 1280-px window: ${fit.panel.width} x ${fit.panel.height} px, nothing wider than its box`);
+      figures.push(`panel open on a ${TEST_WINDOW.width}-px window: ${fit.panel.width} x ${fit.panel.height} px, nothing wider than its box`);
       await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-panel-${language}.png`) });
       await page.close();
       // The options page.
