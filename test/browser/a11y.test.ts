@@ -1,11 +1,13 @@
 // Accessibility in real Chromium and Firefox: axe-core (from npm, injected into the real pages)
-// finds 0 violations in the popup, the options page and the in-page panel, in the light and the
-// dark scheme; reduced motion turns the panel's animation off. Screenshots for the README.
+// finds 0 violations in the popup, the options page and the in-page panel (open, and started as the
+// tab where the window has no room beside the text, which the keyboard reaches and opens), in the
+// light and the dark scheme; reduced motion turns the panel's animation off. Screenshots for the README.
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { expect, it } from 'vitest';
 import { story } from '../../src/shared/story';
 import { axe } from './axe';
+import { waitForPlacedPanel } from '../../scripts/lib/covered-lines';
 import { describeEachBrowser, SCREENSHOTS, openAndClassify } from './harness';
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -28,6 +30,37 @@ for (const scheme of ['light', 'dark'] as const) {
       const motion = await page.evaluate(() => getComputedStyle(document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.panel')!).animationName);
       expect(motion).toBe(scheme === 'dark' ? 'none' : 'arrive');
       await Promise.all([page.close(), popup.close()]);
+    });
+
+    it('the panel started as the tab (no room beside the text at 1280 x 800) has 0 axe violations, is reached by Tab, shows its focus and opens with Enter and with Space', async () => {
+      const { page, popup } = await openAndClassify(session, 'placement-full-width.html');
+      await popup.close();
+      await prefer(page);
+      await page.setViewport({ width: 1280, height: 800 });
+      await page.reload({ waitUntil: 'load' });
+      await waitForPlacedPanel(page);
+      const expanded = () =>
+        page.evaluate(() => document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.collapse')!.getAttribute('aria-expanded'));
+      expect(await expanded()).toBe('false');
+      expect(await axe(page, [['backstory-panel', '.panel']])).toEqual([]);
+      // From the page's last link, Tab reaches the tab's Show button, with its focus ring drawn.
+      await page.evaluate(() => Array.from(document.querySelectorAll('a')).at(-1)!.focus());
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate(() => {
+        const active = document.querySelector('backstory-panel')!.shadowRoot!.activeElement;
+        const style = active && getComputedStyle(active);
+        return { button: active?.className, visible: active?.matches(':focus-visible'), outline: style && `${style.outlineStyle} ${style.outlineWidth}` };
+      });
+      expect(focus).toEqual({ button: 'collapse', visible: true, outline: 'solid 3px' });
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-panel-tab-focus-${scheme}.png`) });
+      // ' ' is the space bar in both browsers' key names (WebDriver BiDi knows no "Space").
+      for (const key of ['Enter', ' '] as const) {
+        await page.keyboard.press(key);
+        expect(await expanded(), `"${key}" opens it`).toBe('true');
+        await page.keyboard.press('Escape');
+        expect(await expanded()).toBe('false');
+      }
+      await page.close();
     });
 
     it('the popup has 0 axe violations', async () => {

@@ -117,7 +117,11 @@ describe('placeWhenLaidOut', () => {
 
 describe("the reader's Show on a lifted tab", () => {
   it('drops the lift: the open panel goes to the bottom right', () => {
-    mountPanel(document, { topics: ['kaspersky'], mentions: { kaspersky: 2, ncsc: 0 }, confidence: 0.9 }, { dates: { month: 'December 2017', day: '5 December 2017' }, collapsed: true });
+    mountPanel(
+      document,
+      { topics: ['kaspersky'], mentions: { kaspersky: 2, ncsc: 0 }, confidence: 0.9 },
+      { dates: { month: 'December 2017', day: '5 December 2017' }, collapsed: true },
+    );
     const host = document.querySelector<HTMLElement>(PANEL_TAG)!;
     host.style.setProperty('--backstory-lift', '700px', 'important');
     host.style.setProperty('--backstory-tab-height', '45px', 'important');
