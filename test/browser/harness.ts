@@ -188,6 +188,20 @@ export async function panelReadyForClicks(page: Page): Promise<void> {
   await waitForPlacedPanel(page);
 }
 
+/**
+ * Opens the panel as a reader would, from the keyboard, where it was placed as the tab (a window
+ * with no room beside the page's text; tests of what the open panel holds or does need it open).
+ */
+export async function openPanel(page: Page): Promise<void> {
+  await panelReadyForClicks(page);
+  const collapse = () => page.evaluateHandle(() => document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.collapse') as HTMLElement);
+  const expanded = () => page.evaluate(() => document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.collapse')!.getAttribute('aria-expanded'));
+  if ((await expanded()) === 'true') return;
+  await (await collapse()).focus();
+  await page.keyboard.press('Enter');
+  await waitFor(async () => (await expanded()) === 'true', 'the panel to open');
+}
+
 /** Text inside the panel's shadow root, or null when the page has no panel. */
 export function panelText(page: Page): Promise<string | null> {
   return page.evaluate(() => document.querySelector('backstory-panel')?.shadowRoot?.textContent ?? null);

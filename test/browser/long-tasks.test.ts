@@ -12,7 +12,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 import { MAX_DRAWN } from '../../src/content/marks/annotator';
-import { describeEachBrowser, SCREENSHOTS, openUrl, waitFor } from './harness';
+import { describeEachBrowser, SCREENSHOTS, openPanel, openUrl, waitFor } from './harness';
 import { PANEL_MARK, hugeTextNodePage, manyMentionsPage, type HugePage } from './huge-pages';
 import type { Task } from './main-thread-tasks';
 import { recordTasks } from './task-recorder';
@@ -111,6 +111,8 @@ describeEachBrowser('%s: never a long task', { oneAtATime: true }, (name, sessio
       const marks = await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('backstory-mention')?.size ?? 0);
       expect(marks).toBeGreaterThan(0);
       expect(marks).toBeLessThanOrEqual(MAX_DRAWN);
+      // The text runs across the window, so the panel started as the tab: the reader opens it.
+      await openPanel(page);
       // The counts are written as English writes them ("1,000"), the browser's language here.
       const count = (n: number) => n.toLocaleString('en');
       expect(await press(page, 'prev')).toMatch(new RegExp(`^Mention ${count(marks)} of ${count(marks)}: `));

@@ -114,15 +114,14 @@ interface BuiltPanel {
   setExpanded(expanded: boolean): void;
 }
 
-function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actions: PanelActions, onDismiss: () => void, onShow: () => void): BuiltPanel {
+function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actions: PanelActions, onDismiss: () => void, onOpen: () => void): BuiltPanel {
   const body = buildBody(doc, verdict, nav, actions);
-  const collapse = button(doc, { class: 'collapse', 'aria-expanded': 'true', 'aria-controls': 'body' }, tPage('panelHide'), () => {
-    const show = body.hasAttribute('hidden');
-    if (show) onShow();
-    setExpanded(show);
-  });
+  const collapse = button(doc, { class: 'collapse', 'aria-expanded': 'true', 'aria-controls': 'body' }, tPage('panelHide'), () =>
+    setExpanded(body.hasAttribute('hidden')),
+  );
   const dismiss = button(doc, { class: 'dismiss', 'aria-label': tPage('panelClose') }, '✕', onDismiss);
   const setExpanded = (expanded: boolean): void => {
+    if (expanded) onOpen();
     collapse.setAttribute('aria-expanded', String(expanded));
     collapse.textContent = expanded ? tPage('panelHide') : tPage('panelShow');
     body.hidden = !expanded;
@@ -143,9 +142,6 @@ function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actio
     ),
     body,
   );
-  // On a phone (or any small or zoomed-in window) the panel starts as a small tab whatever the
-  // setting says: open, it would cover much of the article. Elsewhere mountPanel places it.
-  setExpanded(!actions.collapsed && !isSmallScreen(doc.defaultView ?? window));
   panel.addEventListener('keydown', (event) => {
     if (event.isTrusted && event.key === 'Escape' && !body.hasAttribute('hidden')) {
       setExpanded(false);
@@ -174,14 +170,19 @@ export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelAc
       host.remove();
       actions.onDismiss?.();
     },
+    // However it is opened, the open panel belongs at the bottom right, not where its tab was lifted to.
     () => unlift(host),
   );
   const host = mountShadowHost(doc, PANEL_TAG, PANEL_CSS, arrived, built.panel);
-  const view = doc.defaultView;
-  if (view) {
+  const view = doc.defaultView ?? window;
+  // On a phone (or any small or zoomed-in window) the panel starts as a small tab whatever the
+  // setting says: open, it would cover much of the article. Elsewhere it keeps clear of the
+  // article's text as it appears: open beside it, or the tab (place-panel.ts).
+  const small = isSmallScreen(view);
+  built.setExpanded(!actions.collapsed && !small);
+  if (doc.defaultView) {
     followVisualViewport(host, view, following.signal);
-    // As it appears by itself it keeps clear of the article's text: open beside it, or the tab.
-    if (!isSmallScreen(view)) placeWhenLaidOut({ host, ...built }, view, actions.article ?? null, actions.collapsed === true, following.signal);
+    if (!small) placeWhenLaidOut({ host, ...built }, view, actions.article ?? null, actions.collapsed === true, following.signal);
   }
   const panel: Panel = {
     host,
