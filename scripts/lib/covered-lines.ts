@@ -20,7 +20,7 @@ export interface CoveredLines {
   visible: boolean;
   /** Lines of reading text in the window. */
   inView: number;
-  /** Lines of reading text under the panel, and the first words of each. */
+  /** Lines of reading text under the panel: for each, the start of the text node it belongs to (for failure messages). */
   covered: string[];
 }
 
@@ -49,7 +49,7 @@ export function coveredLines(page: Page, readingText = READING_TEXT): Promise<Co
     let inView = 0;
     const covered: string[] = [];
     for (const block of document.querySelectorAll(selector)) {
-      // One entry per line of this block: its top, whether it is covered, and its first words.
+      // One entry per line of this block: its middle, whether it is covered, and the start of its first text node.
       const lines = new Map<number, { covered: boolean; words: string }>();
       const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
