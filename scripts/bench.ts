@@ -1,18 +1,22 @@
-// npm run bench [-- --quick] [--browser=chromium|firefox] [--ext=DIR | --ab=DIR_A,DIR_B]: the
-// extension's own main-thread time in real headless Chromium and Firefox, measured from outside by
-// profiler attribution (split into the first stage's and the full stage's), on generated pages, a
-// busy page and the saved real pages, and when the panel arrives on the pages about the story.
-// Prints tables and the budgets, and writes artifacts/bench/results.json. See docs/performance.md.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// npm run bench [-- --quick] [--huge] [--browser=chromium|firefox] [--ext=DIR | --ab=DIR_A,DIR_B]:
+// the extension's own main-thread time in real headless Chromium and Firefox, measured from outside
+// by profiler attribution (split into the first stage's and the full stage's), on generated pages,
+// a busy page and the saved real pages, and when the panel arrives on the pages about the story;
+// every build beside the floor, a reference extension the bench writes itself. Prints tables and
+// the budgets as ratios, and writes artifacts/bench/results.json. See docs/performance.md.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeFloorBuild } from './bench/floor-build';
 import { findRealPages, printAttribution, runAttribution, type Build } from './bench/measure';
 import { scriptArgs } from './lib/args';
 import { buildExtension } from './lib/build-extension';
 import { ROOT } from './lib/paths';
 
-const { values: args } = scriptArgs('npm run bench [-- --quick] [--browser=chromium|firefox] [--ext=DIR | --ab=DIR_A,DIR_B]', {
+const { values: args } = scriptArgs('npm run bench [-- --quick] [--huge] [--browser=chromium|firefox] [--ext=DIR | --ab=DIR_A,DIR_B]', {
   quick: { type: 'boolean' },
+  /** With --quick: the irrelevant 10 MB page too (a full run always has it). */
+  huge: { type: 'boolean' },
   browser: { type: 'string' },
   /** Measure this already-built extension (DIR/chrome, DIR/firefox) instead of building one. */
   ext: { type: 'string' },
@@ -46,15 +50,19 @@ if (args.ext && abDirs) {
   process.exit(2);
 }
 
-const builds: Build[] = abDirs
+const measured: Build[] = abDirs
   ? [givenBuild('A', abDirs[0]!), givenBuild('B', abDirs[1]!)]
   : args.ext
     ? [givenBuild('ext', args.ext)]
     : [{ label: 'current', ...(await buildExtension()) }];
+const floorDir = mkdtempSync(path.join(os.tmpdir(), 'backstory-floor-'));
+const builds = [...measured, writeFloorBuild(floorDir)];
 const real = findRealPages(ROOT);
 if (real.reason) console.log(`skipping the real pages: ${real.reason}`);
 const browsers = (['chromium', 'firefox'] as const).filter((name) => !args.browser || args.browser === name);
-const attribution = await runAttribution({ browsers, builds, quick: args.quick === true, realPagesDir: real.dir });
+const attribution = await runAttribution({ browsers, builds, quick: args.quick === true, huge: args.huge === true, realPagesDir: real.dir }).finally(() =>
+  rmSync(floorDir, { recursive: true, force: true }),
+);
 if (real.reason) attribution.skipped.push(real.reason);
 const results = { machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`, ...attribution };
 

@@ -3,8 +3,9 @@
  * (profilers.ts, attribution.ts) in Chromium and Firefox and split by script (the first stage, the
  * full stage), on generated pages (relevant, irrelevant, and a busy page that keeps changing its
  * DOM) and on the saved real pages in ../shared/real-pages; and on the relevant pages the panel's
- * arrival, stamped by an observer in the page itself (generate-page.ts). One build, or several
- * measured in alternating browser sessions (A/B).
+ * arrival, stamped by an observer in the page itself (generate-page.ts). Each build is measured
+ * beside the floor (floor-build.ts), and two builds beside each other (A/B), in alternating
+ * browser sessions; the budgets are ratios to those references (budgets.ts).
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +14,8 @@ import type { Page } from 'puppeteer-core';
 import { serveDirectory, type StaticServer } from '../lib/serve';
 import { BUSY_DURATION_MS, generateBusyPage, generatePage, withPanelObserver } from './generate-page';
 import { CHROMIUM_SAMPLING_US, FIREFOX_SAMPLING_MS, SETTLE_MS, launchProfiler, type Profiler } from './profilers';
+import { BUSY_ID, checkBudgets, type Figures } from './budgets';
+import { FLOOR_LABEL } from './floor-build';
 import { median, percentile, round } from './stats';
 
 type BrowserName = 'chromium' | 'firefox';
@@ -28,6 +31,8 @@ export interface AttributionOptions {
   browsers: BrowserName[];
   builds: Build[];
   quick: boolean;
+  /** The irrelevant 10 MB page in a --quick run too (a full run always has it). */
+  huge?: boolean;
   /** The saved real pages, or null when they are missing (the reason is printed). */
   realPagesDir: string | null;
 }
@@ -78,18 +83,17 @@ interface PageSpec {
 }
 
 const BLANK = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title></head><body></body></html>';
-const BUSY_ID = 'busy (irrelevant, DOM changes 60/s for 10 s)';
 
 /** The generated pages (their addresses are filled in once the server runs). */
-function generatedPages(quick: boolean): PageSpec[] {
+function generatedPages(quick: boolean, huge: boolean): PageSpec[] {
   const page = (id: string, html: () => string, more: Partial<PageSpec> = {}): PageSpec => ({ id, kind: 'generated', html, url: '', blankUrl: '', ...more });
   return [
     page('relevant 20 KB', () => withPanelObserver(generatePage(20_000, 1000).html), { observesPanel: true }),
     page('relevant 200 KB', () => withPanelObserver(generatePage(200_000, 1001).html), { observesPanel: true }),
     page('irrelevant 20 KB', () => generatePage(20_000, 2000, false).html),
     page('irrelevant 200 KB', () => generatePage(200_000, 2001, false).html),
-    // A 10 MB page takes 10–20 s to load here: only in full runs, and only the irrelevant one the budgets name.
-    ...(quick ? [] : [page('irrelevant 10 MB', () => generatePage(10_000_000, 2003, false).html)]),
+    // A 10 MB page takes 10–20 s to load here: only in full runs (or --huge), and only the irrelevant one the budgets name.
+    ...(quick && !huge ? [] : [page('irrelevant 10 MB', () => generatePage(10_000_000, 2003, false).html)]),
     // The profile runs across the whole busy time after load, then the usual settle time.
     page(BUSY_ID, () => generateBusyPage(3000).html, { extraWaitMs: BUSY_DURATION_MS }),
   ];
@@ -129,7 +133,7 @@ function readPanelTiming(page: Page): Promise<PanelTiming> {
 
 /** Serves the pages: the generated ones from a temporary folder, the real ones where they are. */
 async function servePages(options: AttributionOptions, genDir: string): Promise<{ pages: PageSpec[]; servers: StaticServer[]; warmUp: PageSpec }> {
-  const pages = generatedPages(options.quick);
+  const pages = generatedPages(options.quick, options.huge === true);
   mkdirSync(genDir, { recursive: true });
   for (const page of pages) writeFileSync(path.join(genDir, fileName(page.id)), page.html!());
   writeFileSync(path.join(genDir, 'blank.html'), BLANK);
@@ -240,8 +244,12 @@ export async function runAttribution(options: AttributionOptions) {
     builds: options.builds,
     pages: pageRows,
     realPages,
-    budgets: checkBudgets(options, pageRows, realPages),
-    skipped: options.quick ? ['--quick: no 10 MB page, 3 loads per generated page, every 4th real page once'] : [],
+    budgets: checkBudgets(
+      options.browsers,
+      options.builds.map((b) => b.label),
+      (browser, build) => figuresOf(pageRows, realPages, browser, build),
+    ),
+    skipped: options.quick ? [`--quick: ${options.huge ? '' : 'no 10 MB page, '}3 loads per generated page, every 4th real page once`] : [],
     durationS: Math.round((performance.now() - began) / 1000),
   };
 }
@@ -271,40 +279,14 @@ function summariseRealPages(options: AttributionOptions, rows: PageRow[]) {
   return summaries;
 }
 
-/** Where a budget's figure comes from. */
-interface Figures {
-  page(id: string): PageRow | undefined;
-  real: RealSummary | undefined;
-}
-
-/** The budgets the bench checks (docs/performance.md): browser, what, at most this many ms, the figure. */
-const BUDGETS: [BrowserName, string, number, (f: Figures) => number | undefined][] = [
-  ['chromium', 'Chromium, real pages: median over pages', 1, (f) => f.real?.medianMs],
-  ['chromium', 'Chromium, real pages: 90th percentile over pages', 2.5, (f) => f.real?.p90Ms],
-  ['chromium', 'Chromium, generated 200 KB page without topic words', 1, (f) => medianOf(f.page('irrelevant 200 KB'), totalMs)],
-  ['chromium', 'Chromium, generated 10 MB page without topic words', 1, (f) => medianOf(f.page('irrelevant 10 MB'), totalMs)],
-  ['firefox', 'Firefox, real pages: median over pages', 1, (f) => f.real?.medianMs],
-  ['firefox', 'Firefox, real pages: 90th percentile over pages', 3, (f) => f.real?.p90Ms],
-  ['chromium', 'Chromium, relevant 20 KB page, cold start included', 12, (f) => medianOf(f.page('relevant 20 KB'), totalMs)],
-  ['firefox', 'Firefox, relevant 20 KB page, cold start included', 25, (f) => medianOf(f.page('relevant 20 KB'), totalMs)],
-  ['chromium', 'Chromium, relevant 200 KB page: the panel after DOMContentLoaded', 200, (f) => medianOf(f.page('relevant 200 KB'), panelAfter)],
-  ['firefox', 'Firefox, relevant 200 KB page: the panel after DOMContentLoaded', 200, (f) => medianOf(f.page('relevant 200 KB'), panelAfter)],
-  ['chromium', 'Chromium, busy page (10 s of DOM changes + settle)', 2, (f) => medianOf(f.page(BUSY_ID), totalMs)],
-  ['firefox', 'Firefox, busy page (10 s of DOM changes + settle)', 2, (f) => medianOf(f.page(BUSY_ID), totalMs)],
-];
-
-/** Each budget with its measured figure (null where the run did not measure it), for every build. */
-function checkBudgets(options: AttributionOptions, rows: PageRow[], real: RealSummary[]) {
-  return options.builds.flatMap(({ label: build }) =>
-    BUDGETS.filter(([browser]) => options.browsers.includes(browser)).map(([browser, budget, limitMs, figure]) => {
-      const measured = figure({
-        page: (id) => rows.find((r) => r.browser === browser && r.build === build && r.page === id),
-        real: real.find((r) => r.browser === browser && r.build === build),
-      });
-      const measuredMs = measured === undefined || Number.isNaN(measured) ? null : measured;
-      return { build, budget, limitMs, measuredMs, met: measuredMs === null ? null : measuredMs <= limitMs };
-    }),
-  );
+/** What one build measured in one browser, for the budgets. */
+function figuresOf(rows: PageRow[], real: RealSummary[], browser: BrowserName, build: string): Figures {
+  const row = (id: string) => rows.find((r) => r.browser === browser && r.build === build && r.page === id);
+  return {
+    pageMs: (id) => medianOf(row(id), totalMs),
+    panelAfterMs: (id) => medianOf(row(id), panelAfter),
+    real: real.find((r) => r.browser === browser && r.build === build),
+  };
 }
 
 /** Prints the bench's tables and budgets. */
@@ -326,23 +308,32 @@ export function printAttribution(results: AttributionResults): void {
   if (failed.length)
     console.log(`loads that failed: ${failed.map((r) => `${r.browser} ${r.build} ${r.page} ×${r.errors.length} (${r.errors[0]})`).join('; ')}`);
   for (const note of results.skipped) console.log(note);
-  console.log('\nbudgets');
+  console.log('\nbudgets: each a ratio to a reference measured in the same run');
   for (const check of results.budgets) {
     const verdict = check.met === null ? 'not measured' : check.met ? 'met' : 'not met';
-    console.log(`  ${several ? `${check.build}: ` : ''}${check.budget} ≤ ${check.limitMs} ms: ${fmt(check.measuredMs)} ms, ${verdict}`);
+    console.log(
+      `  ${check.browser}, ${several ? `${check.build}: ` : ''}${check.budget} ≤ ${check.atMost} × ${check.reference}: ` +
+        `${fmt(check.figureMs)} ÷ ${fmt(check.referenceMs)} ms = ${check.ratio ?? '–'}, ${verdict}`,
+    );
   }
   console.log(`the bench took ${Math.floor(results.durationS / 60)} min ${results.durationS % 60} s`);
 }
 
 type TableRow = Record<string, string | number>;
 
-/** One browser's totals: a line per generated page and three for the real pages, a column per build, and each later build's ratio to the first. */
+/**
+ * One browser's totals: a line per generated page and three for the real pages, a column per build,
+ * each build's ratio to the floor and, in an A/B run, B's ratio to A.
+ */
 function totalsTable(results: AttributionResults, browser: BrowserName): TableRow[] {
   const builds = results.builds.map((b) => b.label);
+  const compared = builds.filter((b) => b !== FLOOR_LABEL);
   const line = (page: string, values: (number | undefined)[]): TableRow => {
     const out: TableRow = { page };
-    for (const [i, build] of builds.entries()) out[build] = values[i] ?? '–';
-    for (const [i, build] of builds.entries()) if (i > 0) out[`${build} ÷ ${builds[0]}`] = ratio(values[0], values[i]);
+    const of = (build: string) => values[builds.indexOf(build)];
+    for (const build of builds) out[build] = of(build) ?? '–';
+    if (builds.includes(FLOOR_LABEL)) for (const build of compared) out[`${build} ÷ ${FLOOR_LABEL}`] = ratio(of(FLOOR_LABEL), of(build));
+    if (compared.length === 2) out[`${compared[1]} ÷ ${compared[0]}`] = ratio(of(compared[0]!), of(compared[1]!));
     return out;
   };
   const row = (build: string, id: string) => results.pages.find((r) => r.browser === browser && r.build === build && r.page === id);
@@ -363,10 +354,10 @@ function totalsTable(results: AttributionResults, browser: BrowserName): TableRo
 /** One browser's pages about the story, a line per page and build: each script's share, and when the panel came. */
 function storyTable(results: AttributionResults, browser: BrowserName): TableRow[] {
   return results.pages
-    .filter((r) => r.browser === browser && r.loads.some((l) => l.panel))
+    .filter((r) => r.browser === browser && r.build !== FLOOR_LABEL && r.loads.some((l) => l.panel))
     .map((row) => ({
       page: row.page,
-      ...(results.builds.length > 1 ? { build: row.build } : {}),
+      ...(results.builds.length > 2 ? { build: row.build } : {}),
       'first-stage.js': medianOf(row, (l) => l.byScript['first-stage.js'] ?? 0),
       'full-stage.js': medianOf(row, (l) => l.byScript['full-stage.js'] ?? 0),
       total: medianOf(row, totalMs),

@@ -25,9 +25,11 @@ export interface PageHead {
 /** The page's title and its describing meta tags (<head>'s own children, not a whole-document search). */
 export function readHead(doc: Document): PageHead {
   const meta: string[] = [];
-  for (const el of doc.head?.children ?? []) {
+  // Only the meta elements: in a content script every other kind of element the script touches
+  // (link, script, style…) costs the page its first wrapper of that kind (docs/performance.md).
+  for (const el of doc.head?.querySelectorAll(':scope>meta') ?? []) {
     if (meta.length >= MAX_METAS) break;
-    if (el.localName === 'meta' && DESCRIBES.test(el.getAttribute('name') ?? el.getAttribute('property') ?? '')) {
+    if (DESCRIBES.test(el.getAttribute('name') ?? el.getAttribute('property') ?? '')) {
       meta.push((el.getAttribute('content') ?? '').slice(0, META_CHARS));
     }
   }

@@ -367,6 +367,34 @@ describe('readFirstLook', () => {
     expect(copied).toBe(false);
   });
 
+  it("looks at a text node's parent only where its text could be code", () => {
+    // In a content script each element the script touches costs the page a wrapper (docs/performance.md).
+    const doc = page(
+      '<nav><a href="/">Home</a> <a href="/uk">UK</a></nav><h1>Growers (again) met</h1><p>Marrows, <em>big</em> ones.</p><p>a; b</p><p>x = 1</p>',
+    );
+    const looked: string[] = [];
+    const parentNode = Object.getOwnPropertyDescriptor(Node.prototype, 'parentNode')!;
+    Object.defineProperty(Node.prototype, 'parentNode', {
+      configurable: true,
+      get(this: Node) {
+        if (this.nodeType === Node.TEXT_NODE) looked.push((this as Text).data);
+        return parentNode.get!.call(this);
+      },
+    });
+    try {
+      expect(readFirstLook(doc, 'https://a.example/').at(-1)).toBe('Home UKGrowers (again) metMarrows, big ones.a; bx = 1');
+    } finally {
+      Object.defineProperty(Node.prototype, 'parentNode', parentNode);
+    }
+    expect(looked).toEqual(['a; b', 'x = 1']);
+  });
+
+  it('reads a script or style sheet without a character of code as words, and skips every other', () => {
+    const look = (body: string) => readFirstLook(page(body), 'https://a.example/').at(-1);
+    expect(look('<p>Marrows</p><script>init()</script><style></style><noscript>Turn on scripts</noscript>')).toBe('Marrowsinit()Turn on scripts');
+    expect(look('<p>Marrows</p><script>init();</script><script>x = 1</script><style>p{}</style><noscript><img src="/x"></noscript>')).toBe('Marrows');
+  });
+
   it('is about HTML pages only', () => {
     const xml = new DOMParser().parseFromString('<feed><title>Kaspersky</title></feed>', 'application/xml');
     expect(isHtmlPage(xml)).toBe(false);
