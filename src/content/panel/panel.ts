@@ -12,6 +12,7 @@ import { describeMentions, type StoryDates } from '../../shared/topics';
 import { PREFIX } from '../ui-prefix';
 import { pageStory as story } from '../full-stage/page-story';
 import { PANEL_CSS } from './panel-style';
+import { watchSeen, type SeenWatch } from './seen-watch';
 import { followVisualViewport, isSmallScreen } from './viewport';
 
 /** The panel's element name; the page sees nothing else of the extension. */
@@ -24,6 +25,10 @@ export interface Panel {
   setMentionCount(count: number): void;
   /** Says `text` politely to screen readers (and shows it under the mention controls). */
   announce(text: string): void;
+  /** Opens the tab to the full panel (focus moves to its Hide button), or folds the open panel to the tab: the keyboard shortcut. */
+  toggle(): void;
+  /** Opens the panel in full (focus moves to its Hide button). */
+  show(): void;
   destroy(): void;
 }
 
@@ -34,7 +39,9 @@ export interface PanelActions {
   onOpenPopup?(section: PopupSection): void;
   /** Called after the reader closed the panel. */
   onDismiss?(): void;
-  /** Start as a small collapsed tab (the reader's setting) instead of open. */
+  /** Called once, when the reader has seen the panel in full (see seen-watch.ts). */
+  onSeen?(): void;
+  /** Start as a small collapsed tab instead of open, because of the reader's settings or history (settings.ts startsAsTab). */
   collapsed?: boolean;
   /** The story's dates in the reader's language. */
   dates: StoryDates;
@@ -105,17 +112,26 @@ function buildBody(doc: Document, verdict: PageVerdict, nav: HTMLElement, action
   );
 }
 
-function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actions: PanelActions, onDismiss: () => void): HTMLElement {
+/** The panel's element, and how to open it or fold it to the tab. */
+interface PanelParts {
+  panel: HTMLElement;
+  setExpanded(expanded: boolean): void;
+}
+
+function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actions: PanelActions, seen: SeenWatch, onDismiss: () => void): PanelParts {
   const body = buildBody(doc, verdict, nav, actions);
-  const collapse = button(doc, { class: 'collapse', 'aria-expanded': 'true', 'aria-controls': 'body' }, tPage('panelHide'), () =>
-    setExpanded(body.hasAttribute('hidden')),
-  );
+  const collapse = button(doc, { class: 'collapse', 'aria-expanded': 'true', 'aria-controls': 'body' }, tPage('panelHide'), () => {
+    const open = !body.hasAttribute('hidden');
+    if (open) seen.acted();
+    setExpanded(!open);
+  });
   const dismiss = button(doc, { class: 'dismiss', 'aria-label': tPage('panelClose') }, '✕', onDismiss);
   const setExpanded = (expanded: boolean): void => {
     collapse.setAttribute('aria-expanded', String(expanded));
     collapse.textContent = expanded ? tPage('panelHide') : tPage('panelShow');
     body.hidden = !expanded;
     panel.classList.toggle('open', expanded);
+    seen.opened(expanded);
   };
   const panel: HTMLElement = h(
     doc,
@@ -137,11 +153,12 @@ function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actio
   setExpanded(!actions.collapsed && !isSmallScreen(doc.defaultView ?? window));
   panel.addEventListener('keydown', (event) => {
     if (event.isTrusted && event.key === 'Escape' && !body.hasAttribute('hidden')) {
+      seen.acted();
       setExpanded(false);
       collapse.focus();
     }
   });
-  return panel;
+  return { panel, setExpanded };
 }
 
 /** The panel mounted in each document, so a new one replaces it without searching the page. */
@@ -151,19 +168,35 @@ const mounted = new WeakMap<Document, Panel>();
 export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelActions): Panel {
   mounted.get(doc)?.destroy();
   const following = new AbortController();
-  const { nav, count, said } = buildMentionNav(doc, actions);
+  const seen = watchSeen(doc, () => actions.onSeen?.(), following.signal);
+  // Stepping through the mentions and opening the popup are acts on the open panel: it has been seen.
+  const open = actions.onOpenPopup;
+  const acting: PanelActions = {
+    ...actions,
+    onStep: (direction) => {
+      seen.acted();
+      actions.onStep?.(direction);
+    },
+    onOpenPopup:
+      open &&
+      ((section) => {
+        seen.acted();
+        open(section);
+      }),
+  };
+  const { nav, count, said } = buildMentionNav(doc, acting);
   const arrived = h(doc, 'p', { class: 'arrived', role: 'status', 'aria-live': 'polite' });
-  const host = mountShadowHost(
-    doc,
-    PANEL_TAG,
-    PANEL_CSS,
-    arrived,
-    buildPanel(doc, verdict, nav, actions, () => {
-      following.abort();
-      host.remove();
-      actions.onDismiss?.();
-    }),
-  );
+  const parts = buildPanel(doc, verdict, nav, acting, seen, () => {
+    seen.acted();
+    following.abort();
+    host.remove();
+    actions.onDismiss?.();
+  });
+  const host = mountShadowHost(doc, PANEL_TAG, PANEL_CSS, arrived, parts.panel);
+  const show = (): void => {
+    parts.setExpanded(true);
+    parts.panel.querySelector<HTMLElement>('.collapse')?.focus({ preventScroll: true });
+  };
   if (doc.defaultView) followVisualViewport(host, doc.defaultView, following.signal);
   const panel: Panel = {
     host,
@@ -174,6 +207,13 @@ export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelAc
     announce(text) {
       said.textContent = text;
     },
+    toggle() {
+      if (parts.panel.classList.contains('open')) {
+        seen.acted();
+        parts.setExpanded(false);
+      } else show();
+    },
+    show,
     destroy() {
       following.abort();
       host.remove();
