@@ -77,12 +77,11 @@ export function runFullStage(doc: Document, win: Window): FullStage {
    * story, a site turned off, no answer from the background).
    */
   const togglePanel = (): void => {
-    if (run?.panel) {
-      run.panel.toggle();
+    const page = pageKey(win.location);
+    if (dismissedPage !== page) {
+      run?.panel?.toggle();
       return;
     }
-    const page = pageKey(win.location);
-    if (dismissedPage !== page) return;
     dismissedPage = null;
     start();
     if (!run?.panel) {
