@@ -255,10 +255,10 @@ describe('runFullStage', () => {
     await expect(mocks.listeners[0]!({ type: 'getPageStatus' }, { id: 'test-id' })).resolves.toMatchObject({ verdict: { topics: ['kaspersky'] } });
   });
 
-  describe('read once, then quiet', () => {
-    const expanded = () => document.querySelector(PANEL_TAG)?.shadowRoot?.querySelector('.collapse')?.getAttribute('aria-expanded') ?? null;
-    const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+  /** The panel's aria-expanded: 'true' open, 'false' the tab, null no panel. */
+  const expanded = () => document.querySelector(PANEL_TAG)?.shadowRoot?.querySelector('.collapse')?.getAttribute('aria-expanded') ?? null;
 
+  describe('read once, then quiet', () => {
     it('with "only the first time" (the default) a page after the reader saw the story starts as the tab; "every time" opens it', async () => {
       mocks.setup = { dismissed: false, seen: true, messages: pageMessages() };
       load('Kaspersky Lab denies spying claims', RELEVANT);
@@ -306,7 +306,6 @@ describe('runFullStage', () => {
   });
 
   describe('the keyboard shortcut (togglePanel)', () => {
-    const expanded = () => document.querySelector(PANEL_TAG)?.shadowRoot?.querySelector('.collapse')?.getAttribute('aria-expanded') ?? null;
     const press = async () => {
       expect(mocks.listeners[0]!({ type: 'togglePanel' }, { id: 'test-id' })).toBeUndefined();
       await new Promise((resolve) => setTimeout(resolve, 0));
