@@ -53,7 +53,8 @@ function answer(message: BackgroundMessage, tabId: number, tab: browser.Tabs.Tab
   }
 }
 
-browser.commands.onCommand.addListener((command, tab) => void quietly(runCommand(command, tab)));
+// Firefox for Android has no commands API (and no keyboard shortcuts).
+browser.commands?.onCommand.addListener((command, tab) => void quietly(runCommand(command, tab)));
 
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
   if (changeInfo.status === 'loading') void quietly(clearVerdict(tabId));

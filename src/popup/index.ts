@@ -202,7 +202,8 @@ byId('source').textContent = t('popupSource', localDay(story.reported));
 renderQuotes(byId('quotes'), byId('copy-status'), story.quotes);
 void showSources(byId('sources'), story, browser.storage.session);
 void showShortcut(byId('shortcut'), byId('shortcut-text'), byId<HTMLButtonElement>('shortcut-set'), {
-  commands: () => browser.commands.getAll(),
+  // Firefox for Android has no commands API: the line then stays hidden.
+  commands: async () => browser.commands.getAll(),
   // Firefox opens its list of extension shortcuts for us; Chrome's is a page an extension may open.
   openShortcutSettings: async () => {
     const commands = browser.commands as { openShortcutSettings?: () => Promise<void> };

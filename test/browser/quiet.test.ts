@@ -118,6 +118,13 @@ describeEachBrowser('%s: read once, then quiet', { firstTimeOnly: true }, (name,
   });
 
   it('the shortcut does nothing, and breaks nothing, on a page not about the story, a blank page or a site turned off', async () => {
+    // Chromium: errors the background's service worker logs or throws meanwhile (Firefox's event page has no such hook here).
+    const backgroundErrors: string[] = [];
+    if (name === 'chromium') {
+      const worker = await (await session.ext.browser.waitForTarget((t) => t.type() === 'service_worker')).worker();
+      worker?.on('console', (message) => message.type() === 'error' && backgroundErrors.push(message.text()));
+      worker?.on('error', (error) => backgroundErrors.push(String(error)));
+    }
     const { page: plain } = await openFixture(session, 'plain-article.html');
     await pressShortcut(name, session, plain);
     const blank = await session.ext.browser.newPage();
@@ -135,6 +142,7 @@ describeEachBrowser('%s: read once, then quiet', { firstTimeOnly: true }, (name,
     await pressShortcut(name, session, relevant);
     await waitFor(async () => (await panelState(relevant)) === 'open', 'the shortcut after all that');
     expect(session.pageErrors).toEqual([]);
+    expect(backgroundErrors).toEqual([]);
     await Promise.all([plain.close(), blank.close(), relevant.close()]);
   });
 
