@@ -5,7 +5,9 @@ import { parseToBackground, warnIgnored, type BackgroundMessage } from '../share
 import { clearVerdict, showVerdict } from './badge';
 import { injectFullStage } from './full-stage';
 import { openPopup } from './open-popup';
-import { announceSettingsChanged, pageSetup, rememberDismissed } from './page-state';
+import { announceSettingsChanged, forgetDismissed, pageSetup, rememberDismissed } from './page-state';
+import { runCommand } from './shortcut';
+import { rememberStorySeen } from './story-seen';
 
 /** Ignores a failed browser call (the tab may have closed meanwhile) but says so once. */
 function quietly(task: Promise<void>): Promise<void> {
@@ -42,10 +44,17 @@ function answer(message: BackgroundMessage, tabId: number, tab: browser.Tabs.Tab
       return quietly(showVerdict(tabId, message.verdict));
     case 'panelDismissed':
       return quietly(rememberDismissed(page));
+    case 'panelReopened':
+      return quietly(forgetDismissed(page));
+    case 'storySeen':
+      return quietly(rememberStorySeen());
     case 'openPopup':
       return quietly(openPopup(tab, message.section));
   }
 }
+
+// Firefox for Android has no commands API (and no keyboard shortcuts).
+browser.commands?.onCommand.addListener((command, tab) => void quietly(runCommand(command, tab)));
 
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
   if (changeInfo.status === 'loading') void quietly(clearVerdict(tabId));

@@ -1,8 +1,9 @@
 /**
  * Per-page state the full stage cannot keep itself: pages where the reader closed the panel,
  * for this browser session only (storage.session is kept in memory and cleared when the browser
- * closes), the reader's settings, and the words the full stage shows, in the browser's
- * language; and telling open pages when the settings change.
+ * closes), whether the reader has seen the story (story-seen.ts), the reader's settings, and the
+ * words the full stage shows, in the browser's language; and telling open pages when the
+ * settings change.
  */
 import browser from 'webextension-polyfill';
 import type { PageSetup } from '../shared/messages';
@@ -10,6 +11,7 @@ import { sendToPage } from '../shared/send-message';
 import { loadSettings } from '../shared/settings';
 import { pageKey, webPageUrl } from '../shared/web-page';
 import { pageMessages } from './page-messages';
+import { storySeen } from './story-seen';
 
 const KEY = 'dismissedPages';
 /** How many closed pages are remembered (oldest forgotten first). */
@@ -34,19 +36,28 @@ export async function rememberDismissed(url: string | undefined): Promise<void> 
   await browser.storage.session.set({ [KEY]: [...pages, key].slice(-MAX_PAGES) });
 }
 
+/** Forgets that the reader closed the panel on `url` (they showed it again there). */
+export async function forgetDismissed(url: string | undefined): Promise<void> {
+  const key = keyOf(url);
+  if (!key) return;
+  const pages = await dismissedPages();
+  if (pages.includes(key)) await browser.storage.session.set({ [KEY]: pages.filter((p) => p !== key) });
+}
+
 /** What a content script needs before showing anything on `url`. Never rejects. */
 export async function pageSetup(url: string | undefined): Promise<PageSetup> {
   const key = keyOf(url);
-  const [dismissed, settings] = await Promise.all([
+  const [dismissed, seen, settings] = await Promise.all([
     key
       ? dismissedPages().then(
           (pages) => pages.includes(key),
           () => false,
         )
       : false,
+    storySeen(),
     loadSettings(browser.storage.sync),
   ]);
-  return { dismissed, messages: pageMessages(), settings };
+  return { dismissed, seen, messages: pageMessages(), settings };
 }
 
 /**

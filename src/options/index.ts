@@ -1,8 +1,10 @@
 // Options page: the reader's settings, saved to storage.sync as they change (open tabs apply them
-// at once), and the sites where Backstory is off, each removable.
+// at once), forgetting that the reader has seen the story (storage.local), and the sites where
+// Backstory is off, each removable.
 import browser from 'webextension-polyfill';
 import { h } from '../shared/dom';
 import { localizePage, t } from '../shared/i18n';
+import { forgetSeenStories } from '../shared/seen-story';
 import { loadSettings, withSiteBlocked, type Settings } from '../shared/settings';
 import type { Topic } from '../shared/topics';
 
@@ -56,6 +58,16 @@ form.addEventListener('change', async (event) => {
   if (target.name === 'panel') await save({ panel: target.value as Settings['panel'] });
   else if (target.name === 'highlights') await save({ highlights: target.checked });
   else if (target.name === 'topic') await save({ topics: { ...settings.topics, [target.value]: target.checked } });
+});
+
+// "Open it in full again on the next page": forget that the reader has seen the story.
+(document.getElementById('forget-seen') as HTMLButtonElement).addEventListener('click', async () => {
+  try {
+    await forgetSeenStories(browser.storage.local);
+    saved.textContent = t('optionsForgotSeen');
+  } catch (error) {
+    saved.textContent = t('optionsSaveFailed', error instanceof Error ? error.message : String(error));
+  }
 });
 
 // Another place (the popup, another options tab, sync) changed the settings: show them.

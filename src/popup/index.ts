@@ -12,6 +12,7 @@ import { storyKeys } from '../shared/story-messages';
 import { neither } from '../shared/topics';
 import { renderQuotes } from './quotes-view';
 import { requestAccess, type Access } from './site-access';
+import { showShortcut } from './shortcut-view';
 import { showSources } from './sources-view';
 import { describeStatus } from './status-view';
 import { isPending, readTabState, type TabApis } from './tab-state';
@@ -200,6 +201,16 @@ byId('story-lead').textContent = tStory(storyKeys.summary(0));
 byId('source').textContent = t('popupSource', localDay(story.reported));
 renderQuotes(byId('quotes'), byId('copy-status'), story.quotes);
 void showSources(byId('sources'), story, browser.storage.session);
+void showShortcut(byId('shortcut'), byId('shortcut-text'), byId<HTMLButtonElement>('shortcut-set'), {
+  // Firefox for Android has no commands API: the line then stays hidden.
+  commands: async () => browser.commands.getAll(),
+  // Firefox opens its list of extension shortcuts for us; Chrome's is a page an extension may open.
+  openShortcutSettings: async () => {
+    const commands = browser.commands as { openShortcutSettings?: () => Promise<void> };
+    if (commands.openShortcutSettings) await commands.openShortcutSettings();
+    else await browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+  },
+});
 void targetTabId()
   .catch(() => undefined)
   .then((tabId) => (tabId === undefined ? setStatus(t('popupCannotRun'), true) : showStatus(tabId)));

@@ -22,6 +22,8 @@ export type PageStatus = { state: 'classified'; verdict: PageVerdict; site: stri
 export interface PageSetup {
   /** The reader closed the panel on this page earlier in this browser session. */
   dismissed: boolean;
+  /** The reader has seen the story's panel in full on some page (storage.local; see shared/seen-story.ts). */
+  seen: boolean;
   /** The content script's messages in the browser's language, as templates for useMessages (shared/i18n.ts). */
   messages: Record<string, string>;
   /**
@@ -44,6 +46,10 @@ export interface ToBackground {
   pageClassified: { request: { type: 'pageClassified'; verdict: PageVerdict }; response: void };
   /** full stage: the reader closed the panel on the sender's page. */
   panelDismissed: { request: { type: 'panelDismissed' }; response: void };
+  /** full stage: the reader showed the panel again (the shortcut) on the sender's page, where they had closed it. */
+  panelReopened: { request: { type: 'panelReopened' }; response: void };
+  /** full stage: the reader has seen the story's panel in full (content/panel/seen-watch.ts); later pages may start as the tab. */
+  storySeen: { request: { type: 'storySeen' }; response: void };
   /** full stage: the reader asked the panel for the popup, at its key quotes or its sources. */
   openPopup: { request: { type: 'openPopup'; section: PopupSection }; response: void };
 }
@@ -54,6 +60,8 @@ export interface ToPage {
   getPageStatus: { request: { type: 'getPageStatus' }; response: PageStatus };
   /** background, to every tab: the reader's settings changed; ask for the page's setup again. */
   settingsChanged: { request: { type: 'settingsChanged' }; response: void };
+  /** background, to the active tab: the reader pressed the shortcut; show the panel, or hide it. */
+  togglePanel: { request: { type: 'togglePanel' }; response: void };
 }
 
 export type BackgroundMessage = ToBackground[keyof ToBackground]['request'];
@@ -91,6 +99,8 @@ export function parseToBackground(value: unknown): BackgroundMessage | null {
     case 'startFullStage':
     case 'getPageSetup':
     case 'panelDismissed':
+    case 'panelReopened':
+    case 'storySeen':
       return { type: value.type };
     case 'pageClassified': {
       const verdict = parseVerdict(value.verdict);
@@ -109,6 +119,7 @@ export function parseToPage(value: unknown): PageMessage | null {
   switch (value.type) {
     case 'getPageStatus':
     case 'settingsChanged':
+    case 'togglePanel':
       return { type: value.type };
     default:
       return null;
@@ -124,10 +135,11 @@ export function parsePageStatus(value: unknown): PageStatus | null {
 
 /** Checks the background's answer to getPageSetup (messages of at most 2,000 characters, settings checked key by key); null when it is malformed. */
 export function parsePageSetup(value: unknown): PageSetup | null {
-  if (!isRecord(value) || typeof value.dismissed !== 'boolean' || !isRecord(value.messages) || !isRecord(value.settings)) return null;
-  const { dismissed, messages } = value;
+  if (!isRecord(value) || typeof value.dismissed !== 'boolean' || typeof value.seen !== 'boolean' || !isRecord(value.messages) || !isRecord(value.settings))
+    return null;
+  const { dismissed, seen, messages } = value;
   return Object.values(messages).every((v) => typeof v === 'string' && v.length <= 2_000)
-    ? { dismissed, messages: messages as Record<string, string>, settings: parseSettings(value.settings) }
+    ? { dismissed, seen, messages: messages as Record<string, string>, settings: parseSettings(value.settings) }
     : null;
 }
 

@@ -7,8 +7,13 @@
 import { TOPICS, type Topic } from './topics';
 
 export const DEFAULT_SETTINGS = {
-  /** 'expanded': the panel opens by itself; 'collapsed': it appears as a small tab to open. */
-  panel: 'expanded' as 'expanded' | 'collapsed',
+  /**
+   * How the panel starts on a page about the story: 'expanded', open every time; 'firstTime', open
+   * until the reader has seen it in full once (see content/panel/seen-watch.ts), then as the small
+   * tab; 'collapsed', always as the tab. 'firstTime' came later: the two older values still mean
+   * what they meant, so a reader who chose one keeps it.
+   */
+  panel: 'firstTime' as 'expanded' | 'firstTime' | 'collapsed',
   /** Mark mentions in the article text. */
   highlights: true,
   /** Which topics make a page relevant. */
@@ -30,7 +35,7 @@ export function isHostName(value: unknown): value is string {
 }
 
 const PARSERS: { [K in SettingKey]: (value: unknown) => Settings[K] | undefined } = {
-  panel: (v) => (v === 'expanded' || v === 'collapsed' ? v : undefined),
+  panel: (v) => (v === 'expanded' || v === 'firstTime' || v === 'collapsed' ? v : undefined),
   highlights: (v) => (typeof v === 'boolean' ? v : undefined),
   topics: (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
@@ -55,6 +60,15 @@ export function parseSettings(stored: unknown): Settings {
 /** The settings in a storage area (the popup's and options page's storage.sync); the defaults if it cannot be read. */
 export async function loadSettings(area: { get(keys: null): Promise<Record<string, unknown>> }): Promise<Settings> {
   return parseSettings(await area.get(null).catch(() => ({})));
+}
+
+/**
+ * Whether the panel starts as the tab because of the reader's setting and history: always with
+ * 'collapsed', and with 'firstTime' once the reader has seen the story's panel in full on another
+ * page. (Small screens start as the tab whatever this says: see content/panel/viewport.ts.)
+ */
+export function startsAsTab(panel: Settings['panel'], seenBefore: boolean): boolean {
+  return panel === 'collapsed' || (panel === 'firstTime' && seenBefore);
 }
 
 /** Whether `site` is on the reader's "don't show" list. */

@@ -68,6 +68,8 @@ for (const scheme of ['light', 'dark'] as const) {
       const popup = await session.ext.openExtensionPage(`popup/popup.html?tab=${tabId}`);
       await prefer(popup);
       await popup.waitForSelector('#site:not([hidden])');
+      // The line naming the keyboard shortcut is part of what axe checks.
+      await popup.waitForSelector('#shortcut:not([hidden])');
       expect(await axe(popup)).toEqual([]);
       await popup.bringToFront();
       await popup.setViewport({ width: 400, height: 900 });
@@ -86,6 +88,13 @@ for (const scheme of ['light', 'dark'] as const) {
       const options = await session.ext.openExtensionPage('options/options.html');
       await prefer(options);
       await options.waitForSelector('input[name="panel"]:checked');
+      // The three ways the panel may start, the note on "only the first time" and its forget button are part of what axe checks.
+      expect(await options.$$eval('input[name="panel"]', (inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual([
+        'firstTime',
+        'expanded',
+        'collapsed',
+      ]);
+      expect(await options.$eval('#forget-seen', (el) => el.textContent)).toBe('Open it in full again on the next page');
       expect(await axe(options)).toEqual([]);
       // The check can fail: an image without a text alternative is found.
       await options.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('img'), { src: '../icons/icon-16.png' })));

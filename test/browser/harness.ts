@@ -63,6 +63,12 @@ export interface BrowserSuiteOptions {
    * frames, which another browser working on the same two cores would disturb.
    */
   oneAtATime?: boolean;
+  /**
+   * Keep the panel setting at its default, "only the first time". Other suites set "every time"
+   * before their first test, so that a test that reads, hides or closes the panel does not make
+   * the next test's page start as the tab (quiet.test.ts tests the default).
+   */
+  firstTimeOnly?: boolean;
 }
 
 /**
@@ -87,6 +93,7 @@ export function describeEachBrowser(
       const session = { pageErrors: [] as string[] } as Session;
       beforeAll(async () => {
         Object.assign(session, await startSession(name, (server) => options.launch?.(name, server) ?? {}));
+        if (!options.firstTimeOnly) await setStoredSettings(session, { panel: 'expanded' });
       });
       body(name, session);
       // Registered after the body's hooks, so it runs before their afterAll (vitest runs afterAll
@@ -146,6 +153,23 @@ export async function inExtension<T, A>(session: Session, fn: (arg: A) => Promis
   } finally {
     await page.close();
   }
+}
+
+/** Writes `values` into the extension's storage.sync, as the options page would. */
+export function setStoredSettings(session: Session, values: Record<string, unknown>): Promise<void> {
+  return inExtension(
+    session,
+    (items: Record<string, unknown>) => {
+      const g = globalThis as unknown as { browser?: StorageApi; chrome?: StorageApi };
+      return (g.browser ?? g.chrome)!.storage.sync.set(items);
+    },
+    values,
+  );
+}
+
+/** The part of the storage API these tests call from an extension page. */
+export interface StorageApi {
+  storage: Record<'sync' | 'local', { set(items: Record<string, unknown>): Promise<void>; get(keys: null | string): Promise<Record<string, unknown>> }>;
 }
 
 /** The badge text of tab `tabId`. */

@@ -9,6 +9,7 @@ import { isBlocked, parseSettings, type Settings } from '../../shared/settings';
 import { neither } from '../../shared/topics';
 import { toPageVerdict } from './classify-page';
 import { runPage, type PageRun } from './page-run';
+import { createStoryHistory } from './story-history';
 import { onRuntimeMessage, runtimeId, sendToBackground } from './runtime';
 import { pageKey } from '../../shared/web-page';
 import { watchNavigation } from '../watch-navigation';
@@ -22,7 +23,7 @@ export interface FullStage {
 }
 
 /** Tells the background; a rejection means the extension was reloaded under this page: nothing to do then. */
-function tell<K extends 'pageClassified' | 'panelDismissed' | 'openPopup'>(message: ToBackground[K]['request']): void {
+function tell<K extends 'pageClassified' | 'panelDismissed' | 'panelReopened' | 'storySeen' | 'openPopup'>(message: ToBackground[K]['request']): void {
   sendToBackground<K>(message).catch(() => undefined);
 }
 
@@ -45,6 +46,7 @@ export function runFullStage(doc: Document, win: Window): FullStage {
   let answered = false;
   /** The page on which the reader closed the panel (it stays closed there for the session). */
   let dismissedPage: string | null = null;
+  const history = createStoryHistory();
 
   /** Tells the background what the badge should say: nothing where the reader turned the site off. */
   const report = (): void => {
@@ -57,6 +59,8 @@ export function runFullStage(doc: Document, win: Window): FullStage {
     run = runPage(doc, win.location.href, {
       settings,
       hidden,
+      seenBefore: history.seenBefore(pageKey(win.location)),
+      onSeen: () => history.see() && tell<'storySeen'>({ type: 'storySeen' }),
       onOpenPopup: (section) => tell<'openPopup'>({ type: 'openPopup', section }),
       onDismiss: () => {
         dismissedPage = pageKey(win.location);
@@ -68,8 +72,29 @@ export function runFullStage(doc: Document, win: Window): FullStage {
   };
 
   /**
-   * Takes the page's setup from the background: the reader's settings, the words to show, and
-   * whether the panel was closed on this page. Without an answer (the extension was reloaded under
+   * The keyboard shortcut: opens the tab to the full panel or folds the open panel; where the
+   * reader closed it on this page, shows it again. Nothing where no panel may show (not about the
+   * story, a site turned off, no answer from the background).
+   */
+  const togglePanel = (): void => {
+    const page = pageKey(win.location);
+    if (dismissedPage !== page) {
+      run?.panel?.toggle();
+      return;
+    }
+    dismissedPage = null;
+    start();
+    if (!run?.panel) {
+      dismissedPage = page;
+      return;
+    }
+    run.panel.show();
+    tell<'panelReopened'>({ type: 'panelReopened' });
+  };
+
+  /**
+   * Takes the page's setup from the background: the reader's settings, the words to show, whether
+   * the panel was closed on this page and whether the reader has seen the story. Without an answer (the extension was reloaded under
    * the page, or its background failed) the page is still classified for the popup, but nothing is
    * shown: it may be a site the reader turned off.
    */
@@ -80,6 +105,7 @@ export function runFullStage(doc: Document, win: Window): FullStage {
       settings = setup.settings;
       useMessages(setup.messages);
       if (setup.dismissed) dismissedPage = pageKey(win.location);
+      history.learn(setup.seen);
     }
   };
 
@@ -105,6 +131,9 @@ export function runFullStage(doc: Document, win: Window): FullStage {
       case 'settingsChanged':
         // Settings changed (in the options page, the popup or on another device): apply them now, no reload.
         void ready.then(setUp).then(startIfLive);
+        return undefined;
+      case 'togglePanel':
+        void ready.then(() => controller.signal.aborted || togglePanel());
         return undefined;
       default:
         warnIgnored('content', 'unknown or malformed message');

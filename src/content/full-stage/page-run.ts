@@ -5,7 +5,7 @@
  */
 import { ncscIsUk } from '../../shared/detect-topic';
 import type { PopupSection } from '../../shared/popup-section';
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
+import { DEFAULT_SETTINGS, startsAsTab, type Settings } from '../../shared/settings';
 import { formatCount, tStory } from '../../shared/i18n';
 import { tPage } from '../../shared/page-words';
 import { storyKeys } from '../../shared/story-messages';
@@ -31,8 +31,12 @@ export interface PageRunOptions {
   settings?: Settings;
   /** Classify only: show nothing (the reader turned the site off, or closed the panel on this page). */
   hidden?: boolean;
+  /** The reader had seen the story's panel in full before this page: with the "only the first time" setting it starts as the tab. */
+  seenBefore?: boolean;
   /** Told when the reader closes the panel. */
   onDismiss?(): void;
+  /** Told once when the reader has seen the panel in full (content/panel/seen-watch.ts). */
+  onSeen?(): void;
   /** What the panel's "Key quotes" and "Sources" buttons do (the full stage asks the background to open the popup there). */
   onOpenPopup?(section: PopupSection): void;
 }
@@ -59,7 +63,8 @@ export function runPage(doc: Document, url: string, options: PageRunOptions = {}
       controller.abort();
       options.onDismiss?.();
     },
-    collapsed: settings.panel === 'collapsed',
+    onSeen: options.onSeen,
+    collapsed: startsAsTab(settings.panel, options.seenBefore ?? false),
     article: root,
     dates,
   });

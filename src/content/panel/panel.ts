@@ -13,6 +13,7 @@ import { PREFIX } from '../ui-prefix';
 import { pageStory as story } from '../full-stage/page-story';
 import { PANEL_CSS } from './panel-style';
 import { placeWhenLaidOut, unlift } from './place-panel';
+import { watchSeen, type SeenWatch } from './seen-watch';
 import { followVisualViewport, isSmallScreen } from './viewport';
 
 /** The panel's element name; the page sees nothing else of the extension. */
@@ -25,6 +26,10 @@ export interface Panel {
   setMentionCount(count: number): void;
   /** Says `text` politely to screen readers (and shows it under the mention controls). */
   announce(text: string): void;
+  /** Opens the tab to the full panel (focus moves to its Hide button), or folds the open panel to the tab: the keyboard shortcut. */
+  toggle(): void;
+  /** Opens the panel in full (focus moves to its Hide button). */
+  show(): void;
   destroy(): void;
 }
 
@@ -35,7 +40,9 @@ export interface PanelActions {
   onOpenPopup?(section: PopupSection): void;
   /** Called after the reader closed the panel. */
   onDismiss?(): void;
-  /** Start as a small collapsed tab (the reader's setting) instead of open. */
+  /** Called once, when the reader has seen the panel in full (see seen-watch.ts). */
+  onSeen?(): void;
+  /** Start as a small collapsed tab instead of open, because of the reader's settings or history (settings.ts startsAsTab). */
   collapsed?: boolean;
   /** The element holding the article's text, which the panel keeps clear of as it appears (placement.ts). */
   article?: Element | null;
@@ -108,17 +115,27 @@ function buildBody(doc: Document, verdict: PageVerdict, nav: HTMLElement, action
   );
 }
 
-/** The panel's element and what opens or folds it. */
-interface BuiltPanel {
+/** The panel's element, and how to open it or fold it to the tab. */
+interface PanelParts {
   panel: HTMLElement;
   setExpanded(expanded: boolean): void;
 }
 
-function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actions: PanelActions, onDismiss: () => void, onOpen: () => void): BuiltPanel {
+function buildPanel(
+  doc: Document,
+  verdict: PageVerdict,
+  nav: HTMLElement,
+  actions: PanelActions,
+  seen: SeenWatch,
+  onDismiss: () => void,
+  onOpen: () => void,
+): PanelParts {
   const body = buildBody(doc, verdict, nav, actions);
-  const collapse = button(doc, { class: 'collapse', 'aria-expanded': 'true', 'aria-controls': 'body' }, tPage('panelHide'), () =>
-    setExpanded(body.hasAttribute('hidden')),
-  );
+  const collapse = button(doc, { class: 'collapse', 'aria-expanded': 'true', 'aria-controls': 'body' }, tPage('panelHide'), () => {
+    const open = !body.hasAttribute('hidden');
+    if (open) seen.acted();
+    setExpanded(!open);
+  });
   const dismiss = button(doc, { class: 'dismiss', 'aria-label': tPage('panelClose') }, '✕', onDismiss);
   const setExpanded = (expanded: boolean): void => {
     if (expanded) onOpen();
@@ -126,6 +143,7 @@ function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actio
     collapse.textContent = expanded ? tPage('panelHide') : tPage('panelShow');
     body.hidden = !expanded;
     panel.classList.toggle('open', expanded);
+    seen.opened(expanded);
   };
   const panel: HTMLElement = h(
     doc,
@@ -144,6 +162,7 @@ function buildPanel(doc: Document, verdict: PageVerdict, nav: HTMLElement, actio
   );
   panel.addEventListener('keydown', (event) => {
     if (event.isTrusted && event.key === 'Escape' && !body.hasAttribute('hidden')) {
+      seen.acted();
       setExpanded(false);
       collapse.focus();
     }
@@ -158,14 +177,32 @@ const mounted = new WeakMap<Document, Panel>();
 export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelActions): Panel {
   mounted.get(doc)?.destroy();
   const following = new AbortController();
-  const { nav, count, said } = buildMentionNav(doc, actions);
+  const seen = watchSeen(doc, () => actions.onSeen?.(), following.signal);
+  // Stepping through the mentions and opening the popup are acts on the open panel: it has been seen.
+  const open = actions.onOpenPopup;
+  const acting: PanelActions = {
+    ...actions,
+    onStep: (direction) => {
+      seen.acted();
+      actions.onStep?.(direction);
+    },
+    onOpenPopup:
+      open &&
+      ((section) => {
+        seen.acted();
+        open(section);
+      }),
+  };
+  const { nav, count, said } = buildMentionNav(doc, acting);
   const arrived = h(doc, 'p', { class: 'arrived', role: 'status', 'aria-live': 'polite' });
-  const built = buildPanel(
+  const parts = buildPanel(
     doc,
     verdict,
     nav,
-    actions,
+    acting,
+    seen,
     () => {
+      seen.acted();
       following.abort();
       host.remove();
       actions.onDismiss?.();
@@ -173,16 +210,20 @@ export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelAc
     // However it is opened, the open panel belongs at the bottom right, not where its tab was lifted to.
     () => unlift(host),
   );
-  const host = mountShadowHost(doc, PANEL_TAG, PANEL_CSS, arrived, built.panel);
+  const host = mountShadowHost(doc, PANEL_TAG, PANEL_CSS, arrived, parts.panel);
+  const show = (): void => {
+    parts.setExpanded(true);
+    parts.panel.querySelector<HTMLElement>('.collapse')?.focus({ preventScroll: true });
+  };
   const view = doc.defaultView ?? window;
   // On a phone (or any small or zoomed-in window) the panel starts as a small tab whatever the
   // setting says: open, it would cover much of the article. Elsewhere it keeps clear of the
   // article's text as it appears: open beside it, or the tab (place-panel.ts).
   const small = isSmallScreen(view);
-  built.setExpanded(!actions.collapsed && !small);
+  parts.setExpanded(!actions.collapsed && !small);
   if (doc.defaultView) {
     followVisualViewport(host, view, following.signal);
-    if (!small) placeWhenLaidOut({ host, ...built }, view, actions.article ?? null, actions.collapsed === true, following.signal);
+    if (!small) placeWhenLaidOut({ host, ...parts }, view, actions.article ?? null, actions.collapsed === true, following.signal);
   }
   const panel: Panel = {
     host,
@@ -193,6 +234,13 @@ export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelAc
     announce(text) {
       said.textContent = text;
     },
+    toggle() {
+      if (parts.panel.classList.contains('open')) {
+        seen.acted();
+        parts.setExpanded(false);
+      } else show();
+    },
+    show,
     destroy() {
       following.abort();
       host.remove();

@@ -6,6 +6,7 @@ const mocks = vi.hoisted(() => ({
   messageListeners: [] as ((...args: unknown[]) => unknown)[],
   updatedListeners: [] as ((...args: unknown[]) => unknown)[],
   storageListeners: [] as ((...args: unknown[]) => unknown)[],
+  commandListeners: [] as ((...args: unknown[]) => unknown)[],
   tabsSendMessage: vi.fn((_tabId: number, _message: unknown) => Promise.resolve()),
   setBadgeText: vi.fn(() => Promise.resolve()),
   setTitle: vi.fn(() => Promise.resolve()),
@@ -25,6 +26,7 @@ vi.mock('webextension-polyfill', () => ({
       onUpdated: { addListener: (l: Listener) => mocks.updatedListeners.push(l) },
     },
     storage: { onChanged: { addListener: (l: Listener) => mocks.storageListeners.push(l) } },
+    commands: { onCommand: { addListener: (l: Listener) => mocks.commandListeners.push(l) } },
     action: { setBadgeText: mocks.setBadgeText, setTitle: mocks.setTitle, setBadgeBackgroundColor: mocks.setBadgeBackgroundColor },
   },
 }));
@@ -43,6 +45,7 @@ beforeEach(() => {
   mocks.messageListeners.length = 0;
   mocks.updatedListeners.length = 0;
   mocks.storageListeners.length = 0;
+  mocks.commandListeners.length = 0;
   vi.clearAllMocks();
 });
 
@@ -148,5 +151,14 @@ describe('background listeners', () => {
       [4, { type: 'settingsChanged' }, { frameId: 0 }],
       [9, { type: 'settingsChanged' }, { frameId: 0 }],
     ]);
+  });
+
+  it('passes the keyboard shortcut to the full stage of the tab it was pressed in, and no other command', async () => {
+    await start();
+    expect(mocks.commandListeners).toHaveLength(1);
+    mocks.commandListeners[0]!('some-other-command', { id: 3 });
+    mocks.commandListeners[0]!('toggle-panel', { id: 3 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(mocks.tabsSendMessage.mock.calls).toEqual([[3, { type: 'togglePanel' }, { frameId: 0 }]]);
   });
 });

@@ -4,6 +4,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const store = vi.hoisted(() => ({
   data: {} as Record<string, unknown>,
   sync: {} as Record<string, unknown>,
+  local: {} as Record<string, unknown>,
+  localFails: false,
   fail: false,
   tabs: [] as { id?: number }[],
   // Tab 2 has no content script of ours: the browser refuses the message.
@@ -16,6 +18,13 @@ vi.mock('webextension-polyfill', () => ({
     tabs: { query: vi.fn(async () => store.tabs), sendMessage: store.sendMessage },
     storage: {
       sync: { get: vi.fn(async () => store.sync) },
+      local: {
+        get: vi.fn(async (key: string) => {
+          if (store.localFails) throw new Error('storage.local is unavailable');
+          return key in store.local ? { [key]: store.local[key] } : {};
+        }),
+        set: vi.fn(async (items: Record<string, unknown>) => Object.assign(store.local, items)),
+      },
       session: {
         get: vi.fn(async (key: string) => {
           if (store.fail) throw new Error('storage.session is unavailable');
@@ -28,11 +37,16 @@ vi.mock('webextension-polyfill', () => ({
 }));
 
 import { parseSettings } from '../../../src/shared/settings';
-import { announceSettingsChanged, keyOf, pageSetup, rememberDismissed } from '../../../src/background/page-state';
+import { announceSettingsChanged, forgetDismissed, keyOf, pageSetup, rememberDismissed } from '../../../src/background/page-state';
+import { rememberStorySeen, storySeen } from '../../../src/background/story-seen';
+import { seenKey } from '../../../src/shared/seen-story';
+import { story } from '../../../src/shared/story';
 
 beforeEach(() => {
   store.data = {};
   store.sync = {};
+  store.local = {};
+  store.localFails = false;
   store.fail = false;
   store.tabs = [];
   store.sendMessage.mockClear();
@@ -50,10 +64,42 @@ describe('page state', () => {
     await rememberDismissed('https://a.example/news/1#comments');
     expect(await pageSetup('https://a.example/news/1')).toEqual({
       dismissed: true,
+      seen: false,
       messages: expect.objectContaining({ storyMonth: 'December 2017', storyDay: '5 December 2017', panelHide: 'Hide' }),
       settings: parseSettings({}),
     });
     expect((await pageSetup('https://a.example/news/2')).dismissed).toBe(false);
+  });
+
+  it('forgets a closed panel on that page only, when the reader shows it again there', async () => {
+    await rememberDismissed('https://a.example/news/1');
+    await rememberDismissed('https://a.example/news/2');
+    await forgetDismissed('https://a.example/news/1#top');
+    expect((await pageSetup('https://a.example/news/1')).dismissed).toBe(false);
+    expect((await pageSetup('https://a.example/news/2')).dismissed).toBe(true);
+    await expect(forgetDismissed('about:blank')).resolves.toBeUndefined();
+  });
+
+  it("records that the reader has seen the story in storage.local under the story's id, and gives it to every page", async () => {
+    expect(await storySeen()).toBe(false);
+    expect((await pageSetup('https://a.example/1')).seen).toBe(false);
+    await rememberStorySeen(1_000);
+    expect(store.local).toEqual({ [seenKey(story.id)]: 1_000 });
+    expect(store.local).toEqual({ 'seenStory:ncsc-russian-antivirus-2017': 1_000 });
+    expect((await pageSetup('https://b.example/2')).seen).toBe(true);
+    // The first sighting's time is kept.
+    await rememberStorySeen(2_000);
+    expect(store.local[seenKey(story.id)]).toBe(1_000);
+  });
+
+  it('takes a record of another story, junk or an unreadable storage.local for unseen', async () => {
+    store.local = { [seenKey('another-story')]: 1_000 };
+    expect((await pageSetup('https://a.example/1')).seen).toBe(false);
+    store.local = { [seenKey(story.id)]: 'yes' };
+    expect(await storySeen()).toBe(false);
+    store.local = { [seenKey(story.id)]: 1_000 };
+    store.localFails = true;
+    expect((await pageSetup('https://a.example/1')).seen).toBe(false);
   });
 
   it('keeps the last 500 pages and never repeats one', async () => {

@@ -63,7 +63,7 @@ describe('parseToBackground', () => {
     expect(parseToBackground({ type: 'pageClassified', verdict: good })).toEqual({ type: 'pageClassified', verdict: good });
   });
 
-  test.each(['startFullStage', 'getPageSetup', 'panelDismissed'])('accepts %s and drops extra fields', (type) => {
+  test.each(['startFullStage', 'getPageSetup', 'panelDismissed', 'panelReopened', 'storySeen'])('accepts %s and drops extra fields', (type) => {
     expect(parseToBackground({ type, extra: '<script>' })).toEqual({ type });
   });
 
@@ -81,6 +81,7 @@ describe('parseToBackground', () => {
     ['a type of the wrong case', { type: 'GetPageSetup' }],
     ['a message for a page', { type: 'getPageStatus' }],
     ['a message for a page (settings)', { type: 'settingsChanged' }],
+    ['a message for a page (the shortcut)', { type: 'togglePanel' }],
     ['the old openQuotes', { type: 'openQuotes' }],
     ['openPopup without a section', { type: 'openPopup' }],
     ['openPopup at an unknown section', { type: 'openPopup', section: 'https://evil.example/' }],
@@ -99,6 +100,7 @@ describe('parseToPage', () => {
   it("accepts the popup's and the background's messages and drops extra fields", () => {
     expect(parseToPage({ type: 'getPageStatus', extra: '<script>' })).toEqual({ type: 'getPageStatus' });
     expect(parseToPage({ type: 'settingsChanged', extra: 1 })).toEqual({ type: 'settingsChanged' });
+    expect(parseToPage({ type: 'togglePanel', open: true })).toEqual({ type: 'togglePanel' });
   });
 
   test.each([
@@ -107,6 +109,7 @@ describe('parseToPage', () => {
     ['an array', [{ type: 'settingsChanged' }]],
     ['a message for the background', { type: 'pageClassified', verdict: good }],
     ['a message for the background (setup)', { type: 'getPageSetup' }],
+    ['a message for the background (seen)', { type: 'storySeen' }],
     ['an inherited name', { type: 'toString' }],
     ['no type', {}],
   ])('rejects %s', (_name, value) => {
@@ -133,20 +136,26 @@ describe('parsePageStatus', () => {
   it("checks the background's page setup", () => {
     const messages = { storyMonth: 'December 2017', panelHide: 'Hide' };
     const settings = { panel: 'collapsed', highlights: false, topics: { kaspersky: true, ncsc: false }, blockedSites: ['a.example'] };
-    expect(parsePageSetup({ dismissed: true, messages, settings })).toEqual({ dismissed: true, messages, settings });
+    expect(parsePageSetup({ dismissed: true, seen: false, messages, settings })).toEqual({ dismissed: true, seen: false, messages, settings });
+    expect(parsePageSetup({ dismissed: false, seen: true, messages, settings: { ...settings, panel: 'firstTime' } })?.settings.panel).toBe('firstTime');
     // Settings are checked key by key, as from storage: a bad value falls back to its default.
-    expect(parsePageSetup({ dismissed: false, messages: {}, settings: { panel: 'sideways', blockedSites: ['Not a host'] } })).toEqual({
+    expect(parsePageSetup({ dismissed: false, seen: true, messages: {}, settings: { panel: 'sideways', blockedSites: ['Not a host'] } })).toEqual({
       dismissed: false,
+      seen: true,
       messages: {},
       settings: parseSettings({}),
     });
-    expect(parsePageSetup({ dismissed: 'yes', messages, settings })).toBeNull();
-    expect(parsePageSetup({ dismissed: false, settings })).toBeNull();
-    expect(parsePageSetup({ dismissed: false, messages })).toBeNull();
-    expect(parsePageSetup({ dismissed: false, messages, settings: 'collapsed' })).toBeNull();
-    expect(parsePageSetup({ dismissed: false, messages: ['Hide'], settings })).toBeNull();
-    expect(parsePageSetup({ dismissed: false, messages: { panelHide: 3 }, settings })).toBeNull();
-    expect(parsePageSetup({ dismissed: false, messages: { panelHide: 'x'.repeat(2_001) }, settings })).toBeNull();
+    const setup = { dismissed: false, seen: false, messages, settings };
+    expect(parsePageSetup({ ...setup, dismissed: 'yes' })).toBeNull();
+    expect(parsePageSetup({ ...setup, seen: 'yes' })).toBeNull();
+    expect(parsePageSetup({ ...setup, seen: 1 })).toBeNull();
+    expect(parsePageSetup({ dismissed: false, messages, settings })).toBeNull();
+    expect(parsePageSetup({ dismissed: false, seen: false, settings })).toBeNull();
+    expect(parsePageSetup({ dismissed: false, seen: false, messages })).toBeNull();
+    expect(parsePageSetup({ ...setup, settings: 'collapsed' })).toBeNull();
+    expect(parsePageSetup({ ...setup, messages: ['Hide'] })).toBeNull();
+    expect(parsePageSetup({ ...setup, messages: { panelHide: 3 } })).toBeNull();
+    expect(parsePageSetup({ ...setup, messages: { panelHide: 'x'.repeat(2_001) } })).toBeNull();
     expect(parsePageSetup(null)).toBeNull();
   });
 

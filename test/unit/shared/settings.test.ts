@@ -1,6 +1,6 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isBlocked, MAX_BLOCKED_SITES, parseSettings, withSiteBlocked, type Settings } from '../../../src/shared/settings';
+import { describe, expect, it, test } from 'vitest';
+import { DEFAULT_SETTINGS, isBlocked, MAX_BLOCKED_SITES, parseSettings, startsAsTab, withSiteBlocked, type Settings } from '../../../src/shared/settings';
 
 describe('parseSettings', () => {
   it('gives the defaults for nothing stored', () => {
@@ -20,7 +20,7 @@ describe('parseSettings', () => {
       blockedSites: ['ok.example', 'Not A Host', 42, 'ok.example', '[::1]'],
       extra: true,
     });
-    expect(parsed).toEqual({ panel: 'expanded', highlights: true, topics: { kaspersky: true, ncsc: true }, blockedSites: ['ok.example', '[::1]'] });
+    expect(parsed).toEqual({ panel: 'firstTime', highlights: true, topics: { kaspersky: true, ncsc: true }, blockedSites: ['ok.example', '[::1]'] });
   });
 
   it('does not share the defaults object with what it returns', () => {
@@ -34,6 +34,29 @@ describe('parseSettings', () => {
   it('keeps at most MAX_BLOCKED_SITES sites', () => {
     const many = Array.from({ length: MAX_BLOCKED_SITES + 50 }, (_, i) => `s${i}.example`);
     expect(parseSettings({ blockedSites: many }).blockedSites).toHaveLength(MAX_BLOCKED_SITES);
+  });
+});
+
+describe('the panel setting', () => {
+  it('keeps each stored value meaning what it meant, and opens only the first time where the reader chose nothing', () => {
+    expect(DEFAULT_SETTINGS.panel).toBe('firstTime');
+    expect(parseSettings({}).panel).toBe('firstTime');
+    // A reader who chose "open by itself" before this setting had a third value keeps "every time".
+    expect(parseSettings({ panel: 'expanded' }).panel).toBe('expanded');
+    expect(parseSettings({ panel: 'collapsed' }).panel).toBe('collapsed');
+    expect(parseSettings({ panel: 'firstTime' }).panel).toBe('firstTime');
+    expect(parseSettings({ panel: 'FirstTime' }).panel).toBe('firstTime');
+  });
+
+  test.each([
+    ['expanded', false, false],
+    ['expanded', true, false],
+    ['firstTime', false, false],
+    ['firstTime', true, true],
+    ['collapsed', false, true],
+    ['collapsed', true, true],
+  ] as const)('with %s, seen before %s, the panel starts as the tab: %s', (panel, seenBefore, tab) => {
+    expect(startsAsTab(panel, seenBefore)).toBe(tab);
   });
 });
 

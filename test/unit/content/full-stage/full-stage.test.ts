@@ -57,7 +57,7 @@ function load(title: string, body: string): void {
 beforeEach(() => {
   mocks.listeners.length = 0;
   mocks.stored = {};
-  mocks.setup = { dismissed: false, messages: pageMessages() };
+  mocks.setup = { dismissed: false, seen: false, messages: pageMessages() };
   // The table the last test's setup installed is forgotten: t() asks the browser again.
   useMessages({});
   mocks.sendMessage.mockClear();
@@ -195,7 +195,7 @@ describe('runFullStage', () => {
   });
 
   it('keeps a panel the reader closed on this page closed, and says so to the background', async () => {
-    mocks.setup = { dismissed: true, messages: pageMessages() };
+    mocks.setup = { dismissed: true, seen: false, messages: pageMessages() };
     load('Kaspersky Lab denies spying claims', RELEVANT);
     stage = runFullStage(document, window);
     await stage.ready;
@@ -232,7 +232,7 @@ describe('runFullStage', () => {
   it("shows the words the background sends, dates in the reader's language included, without the browser's i18n API", async () => {
     fakeLayout();
     const getMessage = vi.spyOn((globalThis as unknown as { chrome: { i18n: { getMessage(): string } } }).chrome.i18n, 'getMessage');
-    mocks.setup = { dismissed: false, messages: { ...pageMessages(), storyMonth: 'Dezember 2017', panelHide: 'Ausblenden' } };
+    mocks.setup = { dismissed: false, seen: false, messages: { ...pageMessages(), storyMonth: 'Dezember 2017', panelHide: 'Ausblenden' } };
     load('Kaspersky Lab denies spying claims', RELEVANT);
     stage = runFullStage(document, window);
     await stage.ready;
@@ -253,5 +253,109 @@ describe('runFullStage', () => {
     await stage.ready;
     expect(document.querySelector(PANEL_TAG)).toBeNull();
     await expect(mocks.listeners[0]!({ type: 'getPageStatus' }, { id: 'test-id' })).resolves.toMatchObject({ verdict: { topics: ['kaspersky'] } });
+  });
+
+  /** The panel's aria-expanded: 'true' open, 'false' the tab, null no panel. */
+  const expanded = () => document.querySelector(PANEL_TAG)?.shadowRoot?.querySelector('.collapse')?.getAttribute('aria-expanded') ?? null;
+
+  describe('read once, then quiet', () => {
+    it('with "only the first time" (the default) a page after the reader saw the story starts as the tab; "every time" opens it', async () => {
+      mocks.setup = { dismissed: false, seen: true, messages: pageMessages() };
+      load('Kaspersky Lab denies spying claims', RELEVANT);
+      stage = runFullStage(document, window);
+      await stage.ready;
+      expect(expanded()).toBe('false');
+      await changeSettings({ panel: 'expanded' });
+      expect(expanded()).toBe('true');
+      await changeSettings({ panel: 'collapsed' });
+      expect(expanded()).toBe('false');
+    });
+
+    it('a story not seen yet opens in full', async () => {
+      load('Kaspersky Lab denies spying claims', RELEVANT);
+      stage = runFullStage(document, window);
+      await stage.ready;
+      expect(expanded()).toBe('true');
+      expect(sent('storySeen')).toEqual([]);
+    });
+
+    it('tells the background once that the reader has seen it, and a settings change on that page does not fold it away', async () => {
+      load('Kaspersky Lab denies spying claims', RELEVANT);
+      stage = runFullStage(document, window);
+      await stage.ready;
+      const hide = () => userClick(document.querySelector(PANEL_TAG)!.shadowRoot!.querySelector('.collapse')!);
+      hide();
+      expect(sent('storySeen')).toEqual([{ type: 'storySeen' }]);
+      // The background now knows: its next setup says so.
+      mocks.setup = { dismissed: false, seen: true, messages: pageMessages() };
+      await changeSettings({ highlights: false });
+      expect(expanded()).toBe('true');
+      hide();
+      expect(sent('storySeen')).toHaveLength(1);
+    });
+
+    it('does not tell the background what it already knows', async () => {
+      mocks.setup = { dismissed: false, seen: true, messages: pageMessages() };
+      mocks.stored = { panel: 'expanded' };
+      load('Kaspersky Lab denies spying claims', RELEVANT);
+      stage = runFullStage(document, window);
+      await stage.ready;
+      userClick(document.querySelector(PANEL_TAG)!.shadowRoot!.querySelector('.collapse')!);
+      expect(sent('storySeen')).toEqual([]);
+    });
+  });
+
+  describe('the keyboard shortcut (togglePanel)', () => {
+    const press = async () => {
+      expect(mocks.listeners[0]!({ type: 'togglePanel' }, { id: 'test-id' })).toBeUndefined();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+
+    it('folds the open panel to the tab and opens it again', async () => {
+      load('Kaspersky Lab denies spying claims', RELEVANT);
+      stage = runFullStage(document, window);
+      await stage.ready;
+      await press();
+      expect(expanded()).toBe('false');
+      expect(sent('storySeen')).toEqual([{ type: 'storySeen' }]);
+      await press();
+      expect(expanded()).toBe('true');
+    });
+
+    it('shows again, open, a panel the reader closed on this page, and tells the background', async () => {
+      load('Kaspersky Lab denies spying claims', RELEVANT);
+      stage = runFullStage(document, window);
+      await stage.ready;
+      userClick(document.querySelector(PANEL_TAG)!.shadowRoot!.querySelector('.dismiss')!);
+      expect(document.querySelector(PANEL_TAG)).toBeNull();
+      await press();
+      expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
+      expect(expanded()).toBe('true');
+      expect(sent('panelReopened')).toEqual([{ type: 'panelReopened' }]);
+    });
+
+    it('does nothing on a page not about the story, on a site turned off, or from another extension', async () => {
+      load('Denmark hold on for a draw', IRRELEVANT);
+      stage = runFullStage(document, window);
+      await stage.ready;
+      await press();
+      expect(document.querySelector(PANEL_TAG)).toBeNull();
+      stage.stop();
+      mocks.listeners.length = 0;
+      mocks.stored = { blockedSites: ['localhost'] };
+      load('Kaspersky Lab denies spying claims', RELEVANT);
+      stage = runFullStage(document, window);
+      await stage.ready;
+      await press();
+      expect(document.querySelector(PANEL_TAG)).toBeNull();
+      expect(sent('panelReopened')).toEqual([]);
+      mocks.stored = {};
+      await changeSettings({});
+      expect(expanded()).toBe('true');
+      vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      expect(mocks.listeners[0]!({ type: 'togglePanel' }, { id: 'someone-else' })).toBeUndefined();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(expanded()).toBe('true');
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountPanel, PANEL_TAG } from '../../../../src/content/panel/panel';
+import { SEEN_AFTER_MS } from '../../../../src/content/panel/seen-watch';
 import type { PageVerdict } from '../../../../src/shared/messages';
 import { story } from '../../../../src/shared/story';
 import { userClick, userKey } from '../../helpers/user-input';
@@ -190,5 +191,83 @@ describe('mountPanel', () => {
     expect(shadow.querySelector('img')).toBeNull();
     expect(shadow.innerHTML).not.toContain('onerror');
     expect(document.querySelectorAll('img')).toHaveLength(0);
+  });
+
+  describe('seen in full', () => {
+    it.each([
+      ['Hide', (shadow: ShadowRoot) => userClick(shadow.querySelector('button.collapse')!)],
+      ['Escape', (shadow: ShadowRoot) => userKey(shadow.querySelector('.points li')!, 'Escape')],
+      ['✕', (shadow: ShadowRoot) => userClick(shadow.querySelector('button.dismiss')!)],
+      ['Next', (shadow: ShadowRoot) => userClick(shadow.querySelector('button.next')!)],
+      ['Previous', (shadow: ShadowRoot) => userClick(shadow.querySelector('button.prev')!)],
+      ['Key quotes', (shadow: ShadowRoot) => userClick(shadow.querySelector('button.quotes-button')!)],
+      ['Sources', (shadow: ShadowRoot) => userClick(shadow.querySelector('.source button')!)],
+    ])('the reader pressing %s on the open panel has seen it, once', (_name, act) => {
+      const onSeen = vi.fn();
+      const panel = mountPanel(document, verdict, { dates, onSeen, onStep: vi.fn(), onOpenPopup: vi.fn() });
+      panel.setMentionCount(7);
+      expect(onSeen).not.toHaveBeenCalled();
+      act(shadowOf());
+      expect(onSeen).toHaveBeenCalledTimes(1);
+      if (panel.host.isConnected) {
+        act(shadowOf());
+        expect(onSeen).toHaveBeenCalledTimes(1);
+      }
+    });
+
+    it("a page's synthetic clicks and keys count for nothing", () => {
+      const onSeen = vi.fn();
+      mountPanel(document, verdict, { dates, onSeen });
+      const shadow = shadowOf();
+      shadow.querySelector<HTMLButtonElement>('button.collapse')!.click();
+      shadow.querySelector('.points li')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      expect(onSeen).not.toHaveBeenCalled();
+    });
+
+    it('opening the tab with Show is not yet seeing it; staying open in view is', () => {
+      vi.useFakeTimers();
+      try {
+        const onSeen = vi.fn();
+        mountPanel(document, verdict, { dates, onSeen, collapsed: true });
+        vi.advanceTimersByTime(60_000);
+        expect(onSeen).not.toHaveBeenCalled();
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+        document.dispatchEvent(new Event('visibilitychange'));
+        vi.advanceTimersByTime(60_000);
+        expect(onSeen).not.toHaveBeenCalled();
+        userClick(shadowOf().querySelector('button.collapse')!);
+        expect(onSeen).not.toHaveBeenCalled();
+        vi.advanceTimersByTime(SEEN_AFTER_MS);
+        expect(onSeen).toHaveBeenCalledTimes(1);
+      } finally {
+        Reflect.deleteProperty(document, 'visibilityState');
+        vi.useRealTimers();
+      }
+    });
+  });
+
+  describe('toggle (the keyboard shortcut)', () => {
+    it('opens the tab to the full panel and moves focus to Hide; again folds it and counts as seen', () => {
+      const onSeen = vi.fn();
+      const panel = mountPanel(document, verdict, { dates, onSeen, collapsed: true });
+      const shadow = shadowOf();
+      const hide = shadow.querySelector<HTMLButtonElement>('button.collapse')!;
+      expect(hide.getAttribute('aria-expanded')).toBe('false');
+      panel.toggle();
+      expect(hide.getAttribute('aria-expanded')).toBe('true');
+      expect(shadow.querySelector<HTMLElement>('.body')!.hidden).toBe(false);
+      expect(shadow.activeElement).toBe(hide);
+      expect(onSeen).not.toHaveBeenCalled();
+      panel.toggle();
+      expect(hide.getAttribute('aria-expanded')).toBe('false');
+      expect(shadow.querySelector('.panel')!.classList.contains('open')).toBe(false);
+      expect(onSeen).toHaveBeenCalledTimes(1);
+    });
+
+    it('show() opens a panel that is open already without folding it', () => {
+      const panel = mountPanel(document, verdict, { dates });
+      panel.show();
+      expect(shadowOf().querySelector('button.collapse')!.getAttribute('aria-expanded')).toBe('true');
+    });
   });
 });
