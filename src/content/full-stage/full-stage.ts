@@ -4,6 +4,7 @@
  * settings change or a single-page app swaps the article. `stop()` undoes all.
  */
 import { parsePageSetup, parseToPage, warnIgnored, type PageSetup, type PageStatus, type PageVerdict, type ToBackground } from '../../shared/messages';
+import { FIRST_STAGE_KEY, parseFirstStageState } from '../../shared/first-stage-state';
 import { useMessages } from '../../shared/i18n';
 import { isBlocked, parseSettings, type Settings } from '../../shared/settings';
 import { neither } from '../../shared/topics';
@@ -35,6 +36,11 @@ async function askSetup(): Promise<PageSetup | null> {
   }
 }
 
+/** Whether this build's first stage, in this page's isolated world, passed the page's first look. */
+function firstStagePassed(): boolean {
+  return parseFirstStageState((globalThis as Record<string, unknown>)[FIRST_STAGE_KEY], __BACKSTORY_BUILD__)?.candidate === true;
+}
+
 /** Runs the full stage on `doc`. */
 export function runFullStage(doc: Document, win: Window): FullStage {
   const controller = new AbortController();
@@ -45,6 +51,12 @@ export function runFullStage(doc: Document, win: Window): FullStage {
   let answered = false;
   /** The page on which the reader closed the panel (it stays closed there for the session). */
   let dismissedPage: string | null = null;
+  /**
+   * The address whose first look the first stage passed (it stops looking once it passes, so this
+   * is the document it asked for us on): the first run there need not read the first look again.
+   * Cleared after the first run; any later run reads it.
+   */
+  let passedAt: string | null = firstStagePassed() ? win.location.href : null;
 
   /** Tells the background what the badge should say: nothing where the reader turned the site off. */
   const report = (): void => {
@@ -57,12 +69,14 @@ export function runFullStage(doc: Document, win: Window): FullStage {
     run = runPage(doc, win.location.href, {
       settings,
       hidden,
+      firstLookPassed: passedAt === win.location.href,
       onOpenPopup: (section) => tell<'openPopup'>({ type: 'openPopup', section }),
       onDismiss: () => {
         dismissedPage = pageKey(win.location);
         tell<'panelDismissed'>({ type: 'panelDismissed' });
       },
     });
+    passedAt = null;
     verdict = toPageVerdict(run.verdict);
     report();
   };

@@ -35,13 +35,15 @@ export interface PageRunOptions {
   onDismiss?(): void;
   /** What the panel's "Key quotes" and "Sources" buttons do (the full stage asks the background to open the popup there). */
   onOpenPopup?(section: PopupSection): void;
+  /** The first stage passed this document's first look (see ClassifyOptions). */
+  firstLookPassed?: boolean;
 }
 
 /** Runs the extension over `doc` as it is now. */
 export function runPage(doc: Document, url: string, options: PageRunOptions = {}): PageRun {
   const controller = new AbortController();
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  const classified = classifyDocument(doc, url);
+  const classified = classifyDocument(doc, url, { firstLookPassed: options.firstLookPassed });
   const root = classified.root;
   // Topics the reader switched off do not count: the page is relevant only for the others.
   const topics = classified.verdict.topics.filter((topic) => settings.topics[topic]);
@@ -67,6 +69,9 @@ export function runPage(doc: Document, url: string, options: PageRunOptions = {}
     ? startAnnotator(root, entitiesToMark(pageStory.entities, verdict.topics, ncscIsUk(verdict)), {
         signal: controller.signal,
         onChange: (count) => panel.setMentionCount(count),
+        // What the detector read serves the marks: which scripts to search for, and the paragraphs' text.
+        pageText: classified.text,
+        blockTexts: classified.blockTexts,
       })
     : null;
   const card = annotator && createMentionCard(doc, annotator.mentionAt, controller.signal, dates.month);
