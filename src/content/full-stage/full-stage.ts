@@ -8,7 +8,7 @@ import { FIRST_STAGE_KEY, parseFirstStageState } from '../../shared/first-stage-
 import { useMessages } from '../../shared/i18n';
 import { isBlocked, parseSettings, type Settings } from '../../shared/settings';
 import { neither } from '../../shared/topics';
-import { toPageVerdict } from './classify-page';
+import { classifyDocument, toPageVerdict, type Classified } from './classify-page';
 import { runPage, type PageRun } from './page-run';
 import { onRuntimeMessage, runtimeId, sendToBackground } from './runtime';
 import { pageKey } from '../../shared/web-page';
@@ -51,12 +51,8 @@ export function runFullStage(doc: Document, win: Window): FullStage {
   let answered = false;
   /** The page on which the reader closed the panel (it stays closed there for the session). */
   let dismissedPage: string | null = null;
-  /**
-   * The address whose first look the first stage passed (it stops looking once it passes, so this
-   * is the document it asked for us on): the first run there need not read the first look again.
-   * Cleared after the first run; any later run reads it.
-   */
-  let passedAt: string | null = firstStagePassed() ? win.location.href : null;
+  /** The page as classified while the setup was on its way (see below), for the first run at that address. */
+  let early: { url: string; classified: Classified } | null = null;
 
   /** Tells the background what the badge should say: nothing where the reader turned the site off. */
   const report = (): void => {
@@ -69,14 +65,14 @@ export function runFullStage(doc: Document, win: Window): FullStage {
     run = runPage(doc, win.location.href, {
       settings,
       hidden,
-      firstLookPassed: passedAt === win.location.href,
+      classified: early?.url === win.location.href ? early.classified : undefined,
       onOpenPopup: (section) => tell<'openPopup'>({ type: 'openPopup', section }),
       onDismiss: () => {
         dismissedPage = pageKey(win.location);
         tell<'panelDismissed'>({ type: 'panelDismissed' });
       },
     });
-    passedAt = null;
+    early = null;
     verdict = toPageVerdict(run.verdict);
     report();
   };
@@ -103,6 +99,11 @@ export function runFullStage(doc: Document, win: Window): FullStage {
   };
 
   const ready = setUp().then(startIfLive);
+  // Where the first stage passed the first look (it stops looking once it passes, so this is the
+  // document it asked for us on), the page is classified now, while the setup is on its way, and
+  // without reading the first look again. Any later run, or a first run at another address,
+  // classifies afresh, first look first.
+  if (firstStagePassed()) early = { url: win.location.href, classified: classifyDocument(doc, win.location.href, { firstLookPassed: true }) };
 
   /** Runs again (after the first run, and not once stopped). */
   const restart = (): void => void ready.then(startIfLive);

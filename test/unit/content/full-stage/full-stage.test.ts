@@ -272,6 +272,39 @@ describe('runFullStage', () => {
     }
   });
 
+  it('where the first stage passed the page, reads it while the setup is on its way, not after', async () => {
+    const scope = globalThis as Record<string, unknown>;
+    /** Runs the full stage with the background's answer held back; how many tree walks it made before the answer, and after. */
+    const walksAround = async (): Promise<[number, number]> => {
+      let answer: (value: unknown) => void = () => undefined;
+      mocks.sendMessage.mockImplementation((message) => (message.type === 'getPageSetup' ? new Promise((resolve) => (answer = resolve)) : mocks.answer(message)));
+      const walk = vi.spyOn(document, 'createTreeWalker');
+      stage = runFullStage(document, window);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const before = walk.mock.calls.length;
+      answer({ settings: {}, ...(mocks.setup as object) });
+      await stage.ready;
+      const after = walk.mock.calls.length - before;
+      walk.mockRestore();
+      expect(stage.verdict().topics).toEqual(['kaspersky']);
+      expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
+      stage.stop();
+      return [before, after];
+    };
+    load('Kaspersky Lab denies spying claims', RELEVANT);
+    const [waiting, answered] = await walksAround();
+    expect(answered).toBeGreaterThan(0);
+    scope[FIRST_STAGE_KEY] = { build: 'unit-test-build', candidate: true };
+    try {
+      const [early, late] = await walksAround();
+      expect(early).toBeGreaterThan(waiting);
+      // The panel's task then reads no more of the page than the marks' start does.
+      expect(late).toBeLessThan(answered);
+    } finally {
+      delete scope[FIRST_STAGE_KEY];
+    }
+  });
+
   it('takes a malformed setup for no answer: shows nothing, but still classifies the page', async () => {
     mocks.setup = { dismissed: 'no', messages: 'Hide' };
     load('Kaspersky Lab denies spying claims', RELEVANT);
