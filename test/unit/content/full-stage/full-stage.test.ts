@@ -277,7 +277,9 @@ describe('runFullStage', () => {
     /** Runs the full stage with the background's answer held back; how many tree walks it made before the answer, and after. */
     const walksAround = async (): Promise<[number, number]> => {
       let answer: (value: unknown) => void = () => undefined;
-      mocks.sendMessage.mockImplementation((message) => (message.type === 'getPageSetup' ? new Promise((resolve) => (answer = resolve)) : mocks.answer(message)));
+      mocks.sendMessage.mockImplementation((message) =>
+        message.type === 'getPageSetup' ? new Promise((resolve) => (answer = resolve)) : mocks.answer(message),
+      );
       const walk = vi.spyOn(document, 'createTreeWalker');
       stage = runFullStage(document, window);
       await new Promise((resolve) => setTimeout(resolve, 0));
