@@ -15,23 +15,46 @@ export function canAnnotate(doc: Document): boolean {
   return doc.documentElement?.namespaceURI === 'http://www.w3.org/1999/xhtml' && isHtmlPage(doc);
 }
 
-/** The verdict for `doc` and the element holding its main text (null for documents that are not HTML pages). */
-export function classifyDocument(doc: Document, url: string): { verdict: Verdict; root: Element | null } {
-  if (!canAnnotate(doc)) return { verdict: neither(), root: null };
+/** What classifying a page found, and what it read on the way (for the marks: the page is read once). */
+export interface Classified {
+  verdict: Verdict;
+  /** The element holding the main text (null for documents that are not HTML pages). */
+  root: Element | null;
+  /** The detector's sample as one string (title, meta tags, headings, main text), or '' when none was read. */
+  text: string;
+  /** The main text's paragraphs that were read whole, with their text. */
+  blockTexts: Map<Element, string>;
+}
+
+export interface ClassifyOptions {
+  /**
+   * The first stage took its first look at this document and passed it (its state says so), so
+   * the first look is not read again: what it dismisses is still never relevant. Only for the
+   * full stage's first run; a later run (a new address, new settings) reads the first look itself.
+   */
+  firstLookPassed?: boolean;
+}
+
+/** The verdict for `doc`, the element holding its main text, and what was read of it. */
+export function classifyDocument(doc: Document, url: string, options: ClassifyOptions = {}): Classified {
+  const blockTexts = new Map<Element, string>();
+  const none = (root: Element | null): Classified => ({ verdict: neither(), root, text: '', blockTexts });
+  if (!canAnnotate(doc)) return none(null);
   // One bounded scan serves both the main-text search and the headline lookup.
   const landmarks = scanLandmarks(doc);
   const root = findMainRoot(doc, landmarks);
   // The <head> is read once, for the first look and the sample alike.
   const head = readHead(doc);
   // The first stage's test comes first: what it dismisses is never relevant, here or there.
-  if (!mayBeAbout(readFirstLook(doc, url, head))) return { verdict: neither(), root };
+  if (!options.firstLookPassed && !mayBeAbout(readFirstLook(doc, url, head))) return none(root);
   // The glance and the full read share one reader: the second read goes on where the first stopped.
-  const reader = root && textReader(root);
+  const reader = root && textReader(root, blockTexts);
   const glance = readSample(root, url, head, landmarks, GLANCE_CHARS, reader);
   // Named only outside the glance (in a menu, an aside, or further down than GLANCE_CHARS of the
   // main text): not about either topic, and the rest of the page is not read.
-  if (!mayBeAbout([urlWords(url), head.title, ...head.meta, ...glance.headings, glance.text])) return { verdict: neither(), root };
-  return { verdict: detectTopic(glance.text.length < GLANCE_CHARS ? glance : readSample(root, url, head, landmarks, LIMITS.text, reader)), root };
+  if (!mayBeAbout([urlWords(url), head.title, ...head.meta, ...glance.headings, glance.text])) return none(root);
+  const sample = glance.text.length < GLANCE_CHARS ? glance : readSample(root, url, head, landmarks, LIMITS.text, reader);
+  return { verdict: detectTopic(sample), root, text: [head.title, ...head.meta, ...sample.headings, sample.text].join('\n'), blockTexts };
 }
 
 /** The verdict for `doc`, or "neither" when the document is not an HTML page. */

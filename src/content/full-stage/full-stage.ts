@@ -4,10 +4,11 @@
  * settings change or a single-page app swaps the article. `stop()` undoes all.
  */
 import { parsePageSetup, parseToPage, warnIgnored, type PageSetup, type PageStatus, type PageVerdict, type ToBackground } from '../../shared/messages';
+import { FIRST_STAGE_KEY, parseFirstStageState } from '../../shared/first-stage-state';
 import { useMessages } from '../../shared/i18n';
 import { isBlocked, parseSettings, type Settings } from '../../shared/settings';
 import { neither } from '../../shared/topics';
-import { toPageVerdict } from './classify-page';
+import { classifyDocument, toPageVerdict, type Classified } from './classify-page';
 import { runPage, type PageRun } from './page-run';
 import { createStoryHistory } from './story-history';
 import { onRuntimeMessage, runtimeId, sendToBackground } from './runtime';
@@ -36,6 +37,11 @@ async function askSetup(): Promise<PageSetup | null> {
   }
 }
 
+/** Whether this build's first stage, in this page's isolated world, passed the page's first look. */
+function firstStagePassed(): boolean {
+  return parseFirstStageState((globalThis as Record<string, unknown>)[FIRST_STAGE_KEY], __BACKSTORY_BUILD__)?.candidate === true;
+}
+
 /** Runs the full stage on `doc`. */
 export function runFullStage(doc: Document, win: Window): FullStage {
   const controller = new AbortController();
@@ -47,6 +53,8 @@ export function runFullStage(doc: Document, win: Window): FullStage {
   /** The page on which the reader closed the panel (it stays closed there for the session). */
   let dismissedPage: string | null = null;
   const history = createStoryHistory();
+  /** The page as classified while the setup was on its way (see below), for the first run at that address. */
+  let early: { url: string; classified: Classified } | null = null;
 
   /** Tells the background what the badge should say: nothing where the reader turned the site off. */
   const report = (): void => {
@@ -61,12 +69,14 @@ export function runFullStage(doc: Document, win: Window): FullStage {
       hidden,
       seenBefore: history.seenBefore(pageKey(win.location)),
       onSeen: () => history.see() && tell<'storySeen'>({ type: 'storySeen' }),
+      classified: early?.url === win.location.href ? early.classified : undefined,
       onOpenPopup: (section) => tell<'openPopup'>({ type: 'openPopup', section }),
       onDismiss: () => {
         dismissedPage = pageKey(win.location);
         tell<'panelDismissed'>({ type: 'panelDismissed' });
       },
     });
+    early = null;
     verdict = toPageVerdict(run.verdict);
     report();
   };
@@ -115,6 +125,11 @@ export function runFullStage(doc: Document, win: Window): FullStage {
   };
 
   const ready = setUp().then(startIfLive);
+  // Where the first stage passed the first look (it stops looking once it passes, so this is the
+  // document it asked for us on), the page is classified now, while the setup is on its way, and
+  // without reading the first look again. Any later run, or a first run at another address,
+  // classifies afresh, first look first.
+  if (firstStagePassed()) early = { url: win.location.href, classified: classifyDocument(doc, win.location.href, { firstLookPassed: true }) };
 
   /** Runs again (after the first run, and not once stopped). */
   const restart = (): void => void ready.then(startIfLive);

@@ -11,7 +11,7 @@ import { tPage } from '../../shared/page-words';
 import { storyKeys } from '../../shared/story-messages';
 import type { Verdict } from '../../shared/topics';
 import { liveRange, startAnnotator, type Annotator, type Mention } from '../marks/annotator';
-import { classifyDocument, toPageVerdict } from './classify-page';
+import { classifyDocument, toPageVerdict, type Classified } from './classify-page';
 import { createMentionCard, describeEntity } from '../marks/mention-card';
 import { entitiesToMark } from '../marks/mentions';
 import { pageStory } from './page-story';
@@ -39,13 +39,15 @@ export interface PageRunOptions {
   onSeen?(): void;
   /** What the panel's "Key quotes" and "Sources" buttons do (the full stage asks the background to open the popup there). */
   onOpenPopup?(section: PopupSection): void;
+  /** What classifyDocument found of this document already (the full stage classifies while its setup is on its way). */
+  classified?: Classified;
 }
 
 /** Runs the extension over `doc` as it is now. */
 export function runPage(doc: Document, url: string, options: PageRunOptions = {}): PageRun {
   const controller = new AbortController();
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  const classified = classifyDocument(doc, url);
+  const classified = options.classified ?? classifyDocument(doc, url);
   const root = classified.root;
   // Topics the reader switched off do not count: the page is relevant only for the others.
   const topics = classified.verdict.topics.filter((topic) => settings.topics[topic]);
@@ -73,6 +75,9 @@ export function runPage(doc: Document, url: string, options: PageRunOptions = {}
     ? startAnnotator(root, entitiesToMark(pageStory.entities, verdict.topics, ncscIsUk(verdict)), {
         signal: controller.signal,
         onChange: (count) => panel.setMentionCount(count),
+        // What the detector read serves the marks: which scripts to search for, and the paragraphs' text.
+        pageText: classified.text,
+        blockTexts: classified.blockTexts,
       })
     : null;
   const card = annotator && createMentionCard(doc, annotator.mentionAt, controller.signal, dates.month);

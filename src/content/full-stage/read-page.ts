@@ -140,9 +140,10 @@ export interface TextReader {
  * Walks only text nodes (no per-node callback into script) and asks a cached scope check about
  * each new parent, so a paragraph's many text nodes cost one lookup each. A new block starts a
  * new line; a <br> does too. A paragraph holding nothing but plain inline markup is read whole,
- * with one textContent, instead of node by node: the same text for far less script.
+ * with one textContent, instead of node by node: the same text for far less script. Each such
+ * paragraph's text goes into `blockTexts`, for the marks (one reading serves both).
  */
-export function textReader(root: Element): TextReader {
+export function textReader(root: Element, blockTexts?: Map<Element, string>): TextReader {
   const walker = textWalker(root);
   const inScope = scopeChecker(root);
   const parts: string[] = [];
@@ -196,7 +197,9 @@ export function textReader(root: Element): TextReader {
               // Entered at its first text node (a plain paragraph has no inner block to leave and
               // come back from): read it whole and go on after its last node.
               if (block !== root && !isLong(node) && isPlain(block)) {
-                take(block.textContent!, limit);
+                const text = block.textContent!;
+                blockTexts?.set(block, text);
+                take(text, limit);
                 skipPast(walker, block);
                 continue;
               }

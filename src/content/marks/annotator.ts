@@ -8,12 +8,12 @@
 import type { MarkedEntity as Entity } from '../../shared/story';
 import { scopeChecker } from '../full-stage/boilerplate';
 import { isLong } from '../full-stage/long-text';
-import { chunkedSearch } from './chunked-search';
+import { chunkedSearch, type ChunkedSearch } from './chunked-search';
 import { createMarkRenderer, type MarkRenderer, type TextSpot } from './mark-renderer';
 import { mentionLedger, type Mention } from './mention-ledger';
-import { compileMatcher, findMentions } from './mentions';
+import { compileMatcher, findMentions, type MentionMatcher } from './mentions';
 import { runInSlices } from './run-in-slices';
-import { textQueue } from './text-queue';
+import { textQueue, type TextQueue } from './text-queue';
 import { watchChanges } from './watch-changes';
 import { yieldToBrowser } from './yield-to-browser';
 
@@ -45,6 +45,13 @@ export interface AnnotatorOptions {
   onChange?(count: number): void;
   /** Debounce for text the page adds later, in ms. */
   debounceMs?: number;
+  /**
+   * Text already read from the page (the detector's sample): aliases written in a script it holds
+   * no letter of are not searched for (see compileMatcher). Without it, every alias is.
+   */
+  pageText?: string;
+  /** Blocks' text already read from the page (by the detector's reader), so the search need not read them again; taken as used. */
+  blockTexts?: Map<Element, string>;
 }
 
 export interface Annotator {
@@ -62,12 +69,17 @@ export interface Annotator {
 
 /** Starts annotating `root`; everything it did is undone by `stop()` or by aborting `options.signal`. */
 export function startAnnotator(root: Element, entities: Entity[], options: AnnotatorOptions): Annotator {
-  const matcher = compileMatcher(entities);
   const renderer = createMarkRenderer();
   const inScope = scopeChecker(root);
   const ledger = mentionLedger(renderer, MAX_DRAWN);
-  const queue = textQueue(root, matcher);
-  const long = chunkedSearch(matcher, ledger.tally);
+  /** The matcher and what uses it, made in the first slice, not in the task that shows the panel. */
+  let search: { matcher: MentionMatcher; queue: TextQueue; long: ChunkedSearch } | null = null;
+  const searching = (): NonNullable<typeof search> => {
+    if (search) return search;
+    const matcher = compileMatcher(entities, options.pageText);
+    search = { matcher, queue: textQueue(root, matcher, options.blockTexts), long: chunkedSearch(matcher, ledger.tally) };
+    return search;
+  };
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
 
@@ -82,6 +94,7 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
    */
   const searchText = (text: Text, inOrder: boolean): number => {
     if (text.length < 3) return 0;
+    const { matcher, long } = searching();
     if (isLong(text)) {
       if (isNew(text)) long.start(text);
       return 0;
@@ -94,6 +107,7 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
 
   /** Works through the queue in slices: a chunk of the long node being searched, else the next text node. */
   const drain = async (): Promise<void> => {
+    const { queue, long } = searching();
     await runInSlices({
       step: () => {
         if (long.active()) return 64 + long.step();
@@ -116,6 +130,7 @@ export function startAnnotator(root: Element, entities: Entity[], options: Annot
 
   /** Queues what the page added or rewrote under `root`; a rewritten text node loses its old mentions. */
   const enqueue = (nodes: Node[]): void => {
+    const { queue, long } = searching();
     for (const node of nodes) {
       if (!node.isConnected || !root.contains(node)) continue;
       if (node.nodeType === Node.TEXT_NODE) {

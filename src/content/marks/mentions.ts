@@ -31,10 +31,29 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Builds one regular expression over every form of every alias, so each text node is searched once. */
-export function compileMatcher(entities: Entity[]): MentionMatcher {
+/** An alias written in Latin letters (ASCII, accented Latin): the forms English pages use. */
+const LATIN = /^[ -\u024F]*$/;
+/**
+ * The other scripts the aliases are written in: Greek, Cyrillic, Hebrew, Arabic, CJK punctuation
+ * and kana, CJK ideographs, Hangul (a test checks that it holds a character of every alias not in
+ * LATIN). A literal, compiled once: a class built from the aliases' own characters cost Chromium 2 ms.
+ */
+export const OTHER_SCRIPTS = /[\u0370-\u06FF\u3000-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]/;
+
+/**
+ * Builds one regular expression over every form of every alias, so each text node is searched once.
+ * With `pageText` (text already read from the page: the detector's sample), the aliases written in
+ * other scripts are searched for only where `pageText` holds a character of one of them: a page
+ * whose sample has no Cyrillic, Greek, Hebrew, Arabic, CJK or Hangul character gets the
+ * Latin aliases' forms alone (113 of 370), a smaller pattern that is quicker to build and, in
+ * Firefox, to search. A name in another script beyond the sample (or added later) is then not marked.
+ */
+export function compileMatcher(entities: Entity[], pageText?: string): MentionMatcher {
+  const everyScript = pageText === undefined || OTHER_SCRIPTS.test(pageText);
   const forms = new Map<string, Entity>();
-  for (const entity of entities) for (const alias of entity.aliases) for (const form of aliasForms(alias)) forms.set(form, entity);
+  for (const entity of entities) {
+    for (const alias of entity.aliases) if (everyScript || LATIN.test(alias)) for (const form of aliasForms(alias)) forms.set(form, entity);
+  }
   // Aliases are proper names, matched as written: case-sensitive matching is both more precise
   // ("reuters" in a URL is not the agency) and several times faster on long pages.
   // In reverse alphabetical order a form comes before every form that is a prefix of it, so at

@@ -28,8 +28,13 @@ export interface TextQueue {
 /** Characters of block text the queue may read whole, at most (nested blocks are read again inside their parents). */
 const BUDGET = 32e6;
 
-/** Starts with a walk over the whole of `root`'s text; `matcher.loose` says which blocks may hold an alias. */
-export function textQueue(root: Element, matcher: MentionMatcher): TextQueue {
+/**
+ * Starts with a walk over the whole of `root`'s text; `matcher.loose` says which blocks may hold an
+ * alias. `known` holds blocks' text already read from the page (the detector's reader read them
+ * whole): a block there without an alias is passed over without reading it again. Entries are
+ * dropped once used.
+ */
+export function textQueue(root: Element, matcher: MentionMatcher, known?: Map<Element, string>): TextQueue {
   /** Subtrees still to read, each with a walker that remembers where it stopped. */
   const walkers: TreeWalker[] = [];
   const texts: Text[] = [];
@@ -70,6 +75,17 @@ export function textQueue(root: Element, matcher: MentionMatcher): TextQueue {
     let may = holds.get(block);
     if (may === undefined) {
       if (budget < 0) return true;
+      // Read in an earlier task, so good for passing over a block without an alias (a node the
+      // page changed since then is queued again and searched), not for placing one: that block is read afresh.
+      const read = known?.get(block);
+      if (read !== undefined) {
+        known!.delete(block);
+        matcher.loose.lastIndex = 0;
+        if (!matcher.loose.test(read)) {
+          holds.set(block, false);
+          return false;
+        }
+      }
       if (isLong(node) || block.childNodes.length > 256) {
         holds.set(block, true);
         return true;

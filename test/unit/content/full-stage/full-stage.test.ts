@@ -35,6 +35,7 @@ import { canAnnotate } from '../../../../src/content/full-stage/classify-page';
 import { MARK_HIGHLIGHT } from '../../../../src/content/marks/mark-renderer';
 import { runFullStage, type FullStage } from '../../../../src/content/full-stage/full-stage';
 import { PANEL_TAG } from '../../../../src/content/panel/panel';
+import { FIRST_STAGE_KEY } from '../../../../src/shared/first-stage-state';
 import { useMessages } from '../../../../src/shared/i18n';
 import { fakeLayout } from '../../helpers/fake-layout';
 import { userClick } from '../../helpers/user-input';
@@ -244,6 +245,66 @@ describe('runFullStage', () => {
     userClick(shadow.querySelector('.next')!);
     expect(shadow.querySelector('.said')!.textContent).toMatch(/^Mention 1 of \d+: Kaspersky/);
     expect(getMessage.mock.calls).toEqual([]);
+  });
+
+  it("reads the first look only where the first stage did not pass this page's: not on the first run after it did, again on a later run", async () => {
+    /** How often the first look's walk of the whole body's text ran (first-look.ts: a text walker from the body). */
+    const walk = vi.spyOn(document, 'createTreeWalker');
+    const firstLooks = () => walk.mock.calls.filter(([root, show]) => root === document.body && show === NodeFilter.SHOW_TEXT).length;
+    load('Kaspersky Lab denies spying claims', RELEVANT);
+    const scope = globalThis as Record<string, unknown>;
+    scope[FIRST_STAGE_KEY] = { build: 'unit-test-build', candidate: true };
+    try {
+      stage = runFullStage(document, window);
+      await stage.ready;
+      expect(stage.verdict().topics).toEqual(['kaspersky']);
+      expect(firstLooks()).toBe(0);
+      await changeSettings({ panel: 'collapsed' });
+      expect(firstLooks()).toBe(1);
+      stage.stop();
+      // Another build's state, or none, is not this first stage's word.
+      scope[FIRST_STAGE_KEY] = { build: 'an-older-build', candidate: true };
+      stage = runFullStage(document, window);
+      await stage.ready;
+      expect(firstLooks()).toBe(2);
+    } finally {
+      delete scope[FIRST_STAGE_KEY];
+    }
+  });
+
+  it('where the first stage passed the page, reads it while the setup is on its way, not after', async () => {
+    const scope = globalThis as Record<string, unknown>;
+    /** Runs the full stage with the background's answer held back; how many tree walks it made before the answer, and after. */
+    const walksAround = async (): Promise<[number, number]> => {
+      let answer: (value: unknown) => void = () => undefined;
+      mocks.sendMessage.mockImplementation((message) =>
+        message.type === 'getPageSetup' ? new Promise((resolve) => (answer = resolve)) : mocks.answer(message),
+      );
+      const walk = vi.spyOn(document, 'createTreeWalker');
+      stage = runFullStage(document, window);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const before = walk.mock.calls.length;
+      answer({ settings: {}, ...(mocks.setup as object) });
+      await stage.ready;
+      const after = walk.mock.calls.length - before;
+      walk.mockRestore();
+      expect(stage.verdict().topics).toEqual(['kaspersky']);
+      expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
+      stage.stop();
+      return [before, after];
+    };
+    load('Kaspersky Lab denies spying claims', RELEVANT);
+    const [waiting, answered] = await walksAround();
+    expect(answered).toBeGreaterThan(0);
+    scope[FIRST_STAGE_KEY] = { build: 'unit-test-build', candidate: true };
+    try {
+      const [early, late] = await walksAround();
+      expect(early).toBeGreaterThan(waiting);
+      // The panel's task then reads no more of the page than the marks' start does.
+      expect(late).toBeLessThan(answered);
+    } finally {
+      delete scope[FIRST_STAGE_KEY];
+    }
   });
 
   it('takes a malformed setup for no answer: shows nothing, but still classifies the page', async () => {

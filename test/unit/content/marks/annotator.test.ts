@@ -5,6 +5,8 @@ import { LONG_TEXT } from '../../../../src/content/full-stage/long-text';
 import { findMentionsInNode } from '../../../../src/content/marks/chunked-search';
 import { CURRENT_HIGHLIGHT, MARK_HIGHLIGHT } from '../../../../src/content/marks/mark-renderer';
 import { compileMatcher, entitiesToMark, findMentions } from '../../../../src/content/marks/mentions';
+import { textReader } from '../../../../src/content/full-stage/read-page';
+import { LIMITS } from '../../../../src/shared/detect-topic';
 import { story } from '../../../../src/shared/story';
 
 const ARTICLE = `<nav><a>Kaspersky deals</a></nav>
@@ -73,6 +75,35 @@ describe('startAnnotator', () => {
     );
     await a.idle();
     expect(words(a)).toEqual(['NCSC', 'Kaspersky']);
+  });
+
+  it("passes over paragraphs the detector's reader read whole, without reading them again, and marks what it would have marked", async () => {
+    const quiet = Array.from({ length: 6 }, (_, i) => `<p>The council met on day ${i} and <a href="/x">spoke</a> about roads.</p>`).join('');
+    const html = `<article id="story">${quiet}<p>Then <b>Kaspersky</b> Lab said so.</p>${quiet}</article>`;
+    /** Mentions, and how often the annotator read an element's textContent. */
+    const mark = async (read: boolean): Promise<[string[], number]> => {
+      document.body.innerHTML = html;
+      const root = document.getElementById('story')!;
+      const blockTexts = new Map<Element, string>();
+      if (read) textReader(root, blockTexts).read(LIMITS.text);
+      expect(blockTexts.size).toBe(read ? 13 : 0);
+      const reads = vi.spyOn(Node.prototype, 'textContent', 'get');
+      controller = new AbortController();
+      annotator = startAnnotator(root, story.entities, { signal: controller.signal, blockTexts });
+      await annotator.idle();
+      const count = reads.mock.calls.length;
+      reads.mockRestore();
+      const found = words(annotator);
+      annotator.stop();
+      return [found, count];
+    };
+    const [alone, readsAlone] = await mark(false);
+    const [shared, readsShared] = await mark(true);
+    expect(alone).toEqual(['Kaspersky']);
+    expect(shared).toEqual(alone);
+    // Only the paragraph with a name is read again (to place it), not the twelve without.
+    expect(readsAlone).toBe(13);
+    expect(readsShared).toBe(1);
   });
 
   it('leaves the DOM as it was (same text nodes) while marking and after teardown, which takes the highlights away', async () => {

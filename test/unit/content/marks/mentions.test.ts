@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findMentionsInNode } from '../../../../src/content/marks/chunked-search';
-import { compileMatcher, findMentions } from '../../../../src/content/marks/mentions';
+import { compileMatcher, findMentions, OTHER_SCRIPTS } from '../../../../src/content/marks/mentions';
 import { aliasForms } from '../../../../src/shared/alias-forms';
 import { story } from '../../../../src/shared/story';
 
@@ -178,6 +178,31 @@ describe('English pages', () => {
   const ENGLISH = ['National Cyber Security Centre', 'National Cyber Security Center', 'NCSC', 'Ciaran Martin', 'Kaspersky Lab', 'Kaspersky'];
   const OTHERS = ['UK government', 'British government', 'US government', 'Barclays', 'Reuters'];
   const before = new RegExp(`\\b(?:${[...ENGLISH, ...OTHERS].join('|')})\\b`, 'g');
+
+  it('are searched for the Latin forms alone when their text has no character of another script, and with that matcher keep the same marks', () => {
+    const english = compileMatcher(story.entities, 'Barclays drops Kaspersky software — “a precaution”, the NCSC’s chief said… €5m, 50°');
+    const forms = [...english.forms.keys()];
+    expect(forms).toContain('Kaspersky');
+    expect(forms).toContain('Ciarán Martin');
+    expect(forms).toContain('Kasperského');
+    expect(forms).not.toContain('Касперский');
+    expect(forms).not.toContain('카스퍼스키');
+    expect(forms.length).toBeLessThan(matcher.forms.size / 2);
+    const text = 'Kaspersky Lab, the NCSC and Ciarán Martin; Kaspersky’nin; Касперский';
+    expect(findMentions(text, english).map((m) => text.slice(m.start, m.end))).toEqual(['Kaspersky Lab', 'NCSC', 'Ciarán Martin', 'Kaspersky’nin']);
+  });
+
+  it('with one character of another script in their text, are searched for every form', () => {
+    for (const other of ['Москва', 'Αθήνα', 'תל אביב', 'القاهرة', '東京', 'カタカナ', '서울']) {
+      expect(compileMatcher(story.entities, `Kaspersky in ${other}`).forms.size, other).toBe(matcher.forms.size);
+    }
+  });
+
+  it('every alias not written in Latin letters has a character of the scripts that bring the whole set back', () => {
+    const others = story.entities.flatMap((e) => e.aliases).filter((alias) => /[^ -\u024F]/.test(alias));
+    expect(others.length).toBeGreaterThan(40);
+    for (const alias of others) expect(OTHER_SCRIPTS.test(alias), alias).toBe(true);
+  });
 
   it('keep exactly the marks they had: every English page of the labelled sets, markup and all', () => {
     let pages = 0;
