@@ -12,7 +12,7 @@ import { describeMentions, type StoryDates } from '../../shared/topics';
 import { PREFIX } from '../ui-prefix';
 import { pageStory as story } from '../full-stage/page-story';
 import { PANEL_CSS } from './panel-style';
-import { placeWhenLaidOut, unlift } from './place-panel';
+import { placeWhenLaidOut, unlift, type Placement } from './place-panel';
 import { watchSeen, type SeenWatch } from './seen-watch';
 import { followVisualViewport, isSmallScreen } from './viewport';
 
@@ -195,6 +195,8 @@ export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelAc
   };
   const { nav, count, said } = buildMentionNav(doc, acting);
   const arrived = h(doc, 'p', { class: 'arrived', role: 'status', 'aria-live': 'polite' });
+  /** Where the panel goes as it appears, until it has been placed (desktop windows only). */
+  let placement: Placement | null = null;
   const parts = buildPanel(
     doc,
     verdict,
@@ -207,8 +209,12 @@ export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelAc
       host.remove();
       actions.onDismiss?.();
     },
-    // However it is opened, the open panel belongs at the bottom right, not where its tab was lifted to.
-    () => unlift(host),
+    // However it is opened, the open panel belongs at the bottom right, not where its tab was lifted
+    // to; opened before it was placed, it stays open.
+    () => {
+      unlift(host);
+      placement?.keep();
+    },
   );
   const host = mountShadowHost(doc, PANEL_TAG, PANEL_CSS, arrived, parts.panel);
   const show = (): void => {
@@ -223,7 +229,7 @@ export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelAc
   parts.setExpanded(!actions.collapsed && !small);
   if (doc.defaultView) {
     followVisualViewport(host, view, following.signal);
-    if (!small) placeWhenLaidOut({ host, ...parts }, view, actions.article ?? null, actions.collapsed === true, following.signal);
+    if (!small) placement = placeWhenLaidOut({ host, ...parts }, view, actions.article ?? null, actions.collapsed === true, following.signal);
   }
   const panel: Panel = {
     host,

@@ -20,15 +20,29 @@ export interface PlacedPanel {
 /** Sets a custom property on the host as inline !important, like viewport.ts does. */
 const setPx = (host: HTMLElement, name: string, px: number): void => host.style.setProperty(`--backstory-${name}`, `${px}px`, 'important');
 
+/** A placement on its way. */
+export interface Placement {
+  /**
+   * The reader opened the panel before it was placed (the keyboard shortcut can, while it is still
+   * unseen): it is then only shown, as the reader left it, neither folded nor narrowed.
+   */
+  keep(): void;
+}
+
 /**
  * Places `placed` (mounted open, or folded where `startAsTab`) beside `article`'s text, or folds
  * it to the tab and lifts the tab clear of the text in view, then shows it. Nothing happens once
  * `signal` aborts.
  */
-export function placeWhenLaidOut(placed: PlacedPanel, view: Window, article: Element | null, startAsTab: boolean, signal: AbortSignal): void {
+export function placeWhenLaidOut(placed: PlacedPanel, view: Window, article: Element | null, startAsTab: boolean, signal: AbortSignal): Placement {
   const { host, panel, setExpanded } = placed;
+  let kept = false;
   panel.classList.add('placing');
   const place = (): void => {
+    if (kept) {
+      panel.classList.remove('placing');
+      return;
+    }
     const area = visibleArea(view);
     const text = article?.isConnected ? readingTextBoxes(article) : [];
     // Its full width, as it was laid out (open) in the frame that added it.
@@ -56,6 +70,11 @@ export function placeWhenLaidOut(placed: PlacedPanel, view: Window, article: Ele
     view.cancelAnimationFrame(frame);
     view.clearTimeout(timer);
   });
+  return {
+    keep() {
+      kept = true;
+    },
+  };
 }
 
 /** Drops a tab's lift: the reader opened it, and the open panel belongs at the bottom right. */

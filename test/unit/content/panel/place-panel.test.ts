@@ -115,6 +115,27 @@ describe('placeWhenLaidOut', () => {
   });
 });
 
+describe('an opening before the panel is placed', () => {
+  it('is kept: the panel started as the tab and opened by the shortcut while unseen is shown open, not folded again', () => {
+    const frames: FrameRequestCallback[] = [];
+    const timers: (() => void)[] = [];
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => frames.push(cb));
+    vi.spyOn(window, 'setTimeout').mockImplementation(((cb: () => void) => timers.push(cb)) as typeof setTimeout);
+    const panel = mountPanel(
+      document,
+      { topics: ['kaspersky'], mentions: { kaspersky: 2, ncsc: 0 }, confidence: 0.9 },
+      { dates: { month: 'December 2017', day: '5 December 2017' }, collapsed: true, article: article(990) },
+    );
+    const aside = panel.host.shadowRoot!.querySelector('.panel')!;
+    expect(aside.classList.contains('placing')).toBe(true);
+    panel.show();
+    for (const cb of frames.splice(0)) cb(0);
+    for (const cb of timers.splice(0)) cb();
+    expect(aside.classList.contains('placing')).toBe(false);
+    expect(aside.classList.contains('open')).toBe(true);
+  });
+});
+
 describe("the reader's Show on a lifted tab", () => {
   it('drops the lift: the open panel goes to the bottom right', () => {
     mountPanel(
