@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import { story } from '../../src/shared/story';
 import { axe } from './axe';
 import { waitForPlacedPanel } from '../../scripts/lib/covered-lines';
-import { describeEachBrowser, SCREENSHOTS, openAndClassify } from './harness';
+import { describeEachBrowser, SCREENSHOTS, openAndClassify, panelReadyForClicks } from './harness';
 
 for (const scheme of ['light', 'dark'] as const) {
   const title = `%s, ${scheme} scheme${scheme === 'dark' ? ' and reduced motion' : ''}: accessibility`;
@@ -25,7 +25,8 @@ for (const scheme of ['light', 'dark'] as const) {
     it('the panel has 0 axe violations, and its animation follows prefers-reduced-motion', async () => {
       const { page, popup } = await openAndClassify(session, 'kaspersky-article.html');
       await prefer(page);
-      await page.waitForSelector('backstory-panel');
+      // Placed and shown: axe leaves out what is not drawn.
+      await panelReadyForClicks(page);
       expect(await axe(page, [['backstory-panel', '.panel']])).toEqual([]);
       const motion = await page.evaluate(() => getComputedStyle(document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.panel')!).animationName);
       expect(motion).toBe(scheme === 'dark' ? 'none' : 'arrive');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { expect, it } from 'vitest';
 import { pointOfWord } from '../../scripts/lib/page-points';
-import { describeEachBrowser, SCREENSHOTS, openFixture, waitFor } from './harness';
+import { describeEachBrowser, SCREENSHOTS, openFixture, panelReadyForClicks, waitFor } from './harness';
 
 /** The text of `selector` inside the panel's shadow root, or null. */
 function panelTextOf(page: Page, selector: string): Promise<string | null> {
@@ -50,7 +50,7 @@ describeEachBrowser('%s: inline annotations', (name, session) => {
 
   it('steps through the mentions from the panel with the keyboard, announcing each card', async () => {
     const { page } = await openFixture(session, 'kaspersky-article.html');
-    await page.waitForSelector('backstory-panel');
+    await panelReadyForClicks(page);
     await waitFor(() => mentionCount(page), 'mentions to be counted');
     await page.evaluate(() => (document.querySelector('backstory-panel')!.shadowRoot!.querySelector('button.next') as HTMLElement).focus());
     const said: string[] = [];

@@ -66,7 +66,8 @@ describeEachBrowser('%s with the extension loaded', (name, session) => {
   it('panel collapses, expands and closes from the keyboard, and stays closed on that page for the session', async () => {
     // Its own address (the query): a closed panel stays closed on that page, and other tests use the plain one.
     const { page } = await openFixture(session, 'kaspersky-article.html?closing');
-    await page.waitForSelector('backstory-panel', { timeout: 10_000 });
+    // Placed and shown first: an element the panel holds cannot take focus while it is still unseen.
+    await panelReadyForClicks(page);
     const expanded = () =>
       page.evaluate(() => document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.collapse')!.getAttribute('aria-expanded'));
     await page.evaluate(() => (document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.collapse') as HTMLElement).focus());

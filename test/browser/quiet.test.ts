@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { expect, it } from 'vitest';
 import { seenKey } from '../../src/shared/seen-story';
 import { story } from '../../src/shared/story';
-import { describeEachBrowser, inExtension, openFixture, setStoredSettings, waitFor, type Session, type StorageApi } from './harness';
+import { describeEachBrowser, inExtension, openFixture, panelReadyForClicks, setStoredSettings, waitFor, type Session, type StorageApi } from './harness';
 import { pressShortcut } from './shortcut-key';
 
 /** The panel's state: 'open', 'tab', or 'none' (no panel on the page). */
@@ -19,7 +19,8 @@ const panelState = (page: Page): Promise<'open' | 'tab' | 'none'> =>
 async function openStory(session: Session, query: string): Promise<Page> {
   const { page } = await openFixture(session, `kaspersky-article.html?${query}`);
   await waitFor(async () => (await panelState(page)) !== 'none', `the panel on ?${query}`);
-  await page.bringToFront();
+  // Placed and shown (and in front): its buttons cannot take focus while it is still unseen.
+  await panelReadyForClicks(page);
   return page;
 }
 
