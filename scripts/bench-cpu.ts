@@ -20,7 +20,7 @@ import { cpuFigures, cpuTable, pickEvenly, type CpuRow } from './bench/cpu-table
 import { FLOOR_LABEL, writeFloorBuild } from './bench/floor-build';
 import { generatePage, withPanelObserver, withStartMark } from './bench/generate-page';
 import { findRealPages, realPageFiles } from './bench/measure';
-import { launchBlocked, newTab } from './bench/profilers';
+import { firefoxGoto, launchBlocked, newTab } from './bench/profilers';
 import { scriptArgs } from './lib/args';
 import { ROOT } from './lib/paths';
 import { serveDirectory } from './lib/serve';
@@ -101,7 +101,8 @@ async function measure(ext: Awaited<ReturnType<typeof launchBlocked>>, spec: Pag
     await page.goto(`${spec.blankUrl}?${blanks}`, { waitUntil: 'load' });
     const recording = await recordTasks(ext, MARK, { injection: true });
     try {
-      await page.goto(spec.url, { waitUntil: 'load', timeout: 120_000 });
+      // Firefox's way of waiting for the load event also serves Chromium (which never rejects an address).
+      await firefoxGoto(page, spec.url);
       await sleep(1_500);
       const cpu = (await recording.stop(page)).filter((task) => task.at >= 0).reduce((sum, task) => sum + task.extensionMs, 0);
       const panel = await page.evaluate(() => {

@@ -171,7 +171,7 @@ async function chromiumProfiler(ext: ExtensionBrowser): Promise<Profiler> {
  * when a frame of the page cannot reach a blocked host, while the page itself goes on loading
  * (seen on several real pages): then wait for the document to be complete instead.
  */
-async function firefoxGoto(page: Page, url: string): Promise<void> {
+export async function firefoxGoto(page: Page, url: string): Promise<void> {
   try {
     await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
   } catch (error) {
