@@ -22,6 +22,7 @@ import { generatePage, withPanelObserver, withStartMark } from './bench/generate
 import { findRealPages, realPageFiles } from './bench/measure';
 import { firefoxGoto, launchBlocked, newTab } from './bench/profilers';
 import { scriptArgs } from './lib/args';
+import type { ExtensionBrowser } from './lib/launch';
 import { ROOT } from './lib/paths';
 import { serveDirectory } from './lib/serve';
 
@@ -94,7 +95,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let blanks = 0;
 
 /** One load of `spec` in a new tab: the extension's CPU ms from the page's mark to 1.5 s after its load event, and the panel's arrival. */
-async function measure(ext: Awaited<ReturnType<typeof launchBlocked>>, spec: PageSpec): Promise<{ cpu: number; panel: number }> {
+async function measure(ext: ExtensionBrowser, spec: PageSpec): Promise<{ cpu: number; panel: number }> {
   const page: Page = await newTab(ext.browser);
   try {
     blanks += 1;
