@@ -1,77 +1,161 @@
-// npm run bench:cpu -- --ab=DIR_A,DIR_B [--browser=chromium|firefox] [--rounds=N]: the extension's CPU
-// time on the bench's two relevant generated pages (20 KB and 200 KB), two unpacked builds in
-// alternating browser sessions (A first in odd rounds), and when the panel arrives. CPU time, not
-// the clock: each main-thread task's CPU time with the extension's share of it, from the long-tasks
-// test's recorder (test/browser/task-recorder.ts), so a machine that other processes keep busy
-// slows a load down without making its figure larger. See docs/performance.md.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// npm run bench:cpu -- --ab=DIR_A,DIR_B [--browser=chromium|firefox] [--rounds=N] [--real=N] [--huge]:
+// the extension's CPU time per load for two unpacked builds and the floor (a reference extension
+// that reads the address and the title and tests one pattern, scripts/bench/floor-build.ts), in
+// alternating browser sessions (each round reverses the builds' order): on the two relevant
+// generated pages (20 KB, 200 KB, with when the panel arrives), the irrelevant 200 KB page (and
+// with --huge the 10 MB one), and the saved real pages in ../shared/real-pages (--real=N: N of
+// them, spread over the list). CPU time, not the clock: each main-thread task's CPU time with the
+// extension's share of it, from the long-tasks test's recorder (test/browser/task-recorder.ts),
+// so a machine that other processes keep busy slows a load down without making its figure larger.
+// In Firefox the share includes Firefox putting the content scripts into the page, which 1 ms
+// samples see where they almost never see the floor's own line of code. Prints each page kind's
+// CPU per build, each build ÷ the floor, and the budgets. See docs/performance.md.
+import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from 'puppeteer-core';
 import { recordTasks } from '../test/browser/task-recorder';
-import { generatePage, withPanelObserver } from './bench/generate-page';
-import { median, round } from './bench/stats';
+import { checkBudgets, formatBudgetCheck } from './bench/budgets';
+import { cpuFigures, cpuTable, pickEvenly, type CpuRow } from './bench/cpu-table';
+import { FLOOR_LABEL, writeFloorBuild } from './bench/floor-build';
+import { generatePage, withPanelObserver, withStartMark } from './bench/generate-page';
+import { findRealPages, realPageFiles } from './bench/measure';
+import { firefoxGoto, launchBlocked, newTab } from './bench/profilers';
 import { scriptArgs } from './lib/args';
-import { launchWithExtension } from './lib/launch';
+import type { ExtensionBrowser } from './lib/launch';
+import { ROOT } from './lib/paths';
 import { serveDirectory } from './lib/serve';
 
-const { values: args } = scriptArgs('npm run bench:cpu -- --ab=DIR_A,DIR_B [--browser=chromium|firefox] [--rounds=N]', {
+const USAGE = 'npm run bench:cpu -- --ab=DIR_A,DIR_B [--browser=chromium|firefox] [--rounds=N] [--real=N] [--huge]';
+const { values: args } = scriptArgs(USAGE, {
   ab: { type: 'string' },
   browser: { type: 'string' },
   rounds: { type: 'string' },
+  /** How many of the real pages to load (spread over the sorted list); all of them by default. */
+  real: { type: 'string' },
+  /** The irrelevant 10 MB page too (10–20 s a load here). */
+  huge: { type: 'boolean' },
 });
 const dirs = args.ab?.split(',').filter(Boolean) ?? [];
-const rounds = Number(args.rounds ?? 5);
-if (dirs.length !== 2 || !(rounds > 0) || (args.browser && !['chromium', 'firefox'].includes(args.browser))) {
-  console.error('usage: npm run bench:cpu -- --ab=DIR_A,DIR_B [--browser=chromium|firefox] [--rounds=N] (each DIR holds chrome/ and firefox/)');
+const rounds = Number(args.rounds ?? 3);
+const realCount = args.real === undefined ? Number.POSITIVE_INFINITY : Number(args.real);
+if (dirs.length !== 2 || !(rounds > 0) || !(realCount >= 0) || (args.browser && !['chromium', 'firefox'].includes(args.browser))) {
+  console.error(`usage: ${USAGE} (each DIR holds chrome/ and firefox/)`);
   process.exit(2);
 }
-const builds = { A: path.resolve(dirs[0]!), B: path.resolve(dirs[1]!) };
+const floorDir = mkdtempSync(path.join(os.tmpdir(), 'backstory-floor-'));
+writeFloorBuild(floorDir);
+const builds: Record<string, string> = { A: path.resolve(dirs[0]!), B: path.resolve(dirs[1]!), [FLOOR_LABEL]: floorDir };
+const labels = Object.keys(builds);
 const browsers = (['chromium', 'firefox'] as const).filter((name) => !args.browser || args.browser === name);
 
-/** The page calls this mark first thing: the recorder times tasks from it (and finds the page's renderer by it). */
+/** The pages call this mark first thing: the recorder times tasks from it (and finds the page's renderer by it). */
 const MARK = 'backstory-bench-start';
-const PAGES = { 'relevant 20 KB': generatePage(20_000, 1000).html, 'relevant 200 KB': generatePage(200_000, 1001).html };
+const BLANK = '<!doctype html><html lang="en"><head><title>blank</title></head><body></body></html>';
+const GENERATED: Record<string, () => string> = {
+  'relevant 20 KB': () => withPanelObserver(generatePage(20_000, 1000).html),
+  'relevant 200 KB': () => withPanelObserver(generatePage(200_000, 1001).html),
+  'irrelevant 200 KB': () => generatePage(200_000, 2001, false).html,
+  ...(args.huge ? { 'irrelevant 10 MB': () => generatePage(10_000_000, 2003, false).html } : {}),
+};
 const fileOf = (id: string): string => `${id.replace(/\W+/g, '-')}.html`;
-const dir = mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-cpu-'));
-for (const [id, html] of Object.entries(PAGES)) {
-  writeFileSync(path.join(dir, fileOf(id)), withPanelObserver(html).replace('<body>', `<body><script>performance.mark('${MARK}')</script>`));
-}
-writeFileSync(path.join(dir, 'blank.html'), '<!doctype html><html lang="en"><head><title>blank</title></head><body></body></html>');
-const server = await serveDirectory(dir);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const genDir = mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-cpu-'));
+for (const [id, html] of Object.entries(GENERATED)) writeFileSync(path.join(genDir, fileOf(id)), withStartMark(html(), MARK));
+writeFileSync(path.join(genDir, 'blank.html'), BLANK);
+const genServer = await serveDirectory(genDir);
 
-/** Per browser, build and page: each load's extension CPU ms and panel arrival after DOMContentLoaded. */
-const loads = new Map<string, { cpu: number[]; panel: number[] }>();
+/** A page to load, with a blank page of its origin shown first (the navigation then keeps the tab's process). */
+interface PageSpec {
+  id: string;
+  kind: CpuRow['kind'];
+  url: string;
+  blankUrl: string;
+}
+const pages: PageSpec[] = Object.keys(GENERATED).map((id) => ({
+  id,
+  kind: 'generated',
+  url: genServer.url(fileOf(id)),
+  blankUrl: genServer.url('blank.html'),
+}));
+const real = findRealPages(ROOT);
+// The real pages with the mark added, held in memory and served at their own paths (their
+// relative addresses resolve in their folder); nothing is written into the shared folder.
+const realFiles = real.dir ? pickEvenly(realPageFiles(real.dir, false), realCount) : [];
+const realServer = real.dir
+  ? await serveDirectory(real.dir, () => ({}), {
+      '/__backstory-blank.html': BLANK,
+      ...Object.fromEntries(realFiles.map((file) => [`/${file}`, withStartMark(readFileSync(path.join(real.dir!, file), 'utf8'), MARK)])),
+    })
+  : null;
+if (realServer)
+  for (const file of realFiles) pages.push({ id: file, kind: 'real', url: realServer.url(file), blankUrl: realServer.url('__backstory-blank.html') });
+else console.log(`skipping the real pages: ${real.reason}`);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let blanks = 0;
+
+/** One load of `spec` in a new tab: the extension's CPU ms from the page's mark to 1.5 s after its load event, and the panel's arrival. */
+async function measure(ext: ExtensionBrowser, spec: PageSpec): Promise<{ cpu: number; panel: number }> {
+  const page: Page = await newTab(ext.browser);
+  try {
+    blanks += 1;
+    await page.goto(`${spec.blankUrl}?${blanks}`, { waitUntil: 'load' });
+    const recording = await recordTasks(ext, MARK, { injection: true });
+    try {
+      // Firefox's way of waiting for the load event also serves Chromium (which never rejects an address).
+      await firefoxGoto(page, spec.url);
+      await sleep(1_500);
+      const cpu = (await recording.stop(page)).filter((task) => task.at >= 0).reduce((sum, task) => sum + task.extensionMs, 0);
+      const panel = await page.evaluate(() => {
+        const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        return ((globalThis as { __backstoryPanelAt?: number }).__backstoryPanelAt ?? Number.NaN) - navigation.domContentLoadedEventEnd;
+      });
+      return { cpu, panel };
+    } finally {
+      await recording.discard();
+    }
+  } finally {
+    await page.close({ runBeforeUnload: false }).catch(() => undefined);
+  }
+}
+
+const rows = new Map<string, CpuRow>();
+const failures: string[] = [];
+const began = performance.now();
 try {
   for (const browser of browsers) {
     for (let r = 0; r < rounds; r += 1) {
-      for (const label of r % 2 === 0 ? (['A', 'B'] as const) : (['B', 'A'] as const)) {
-        const ext = await launchWithExtension(browser, path.join(builds[label], browser === 'chromium' ? 'chrome' : 'firefox'));
+      for (const label of r % 2 === 0 ? labels : [...labels].reverse()) {
+        const extDir = path.join(builds[label]!, browser === 'chromium' ? 'chrome' : 'firefox');
+        let ext = await launchBlocked(browser, extDir);
         try {
           // One load that does not count: the browser's and the extension's own start.
-          const warm = await ext.browser.newPage();
-          await warm.goto(server.url(fileOf('relevant 20 KB')));
-          await sleep(1_500);
-          await warm.close();
-          for (const id of Object.keys(PAGES)) {
-            const page = await ext.browser.newPage();
-            await page.goto(server.url(`blank.html?${r}${label}`), { waitUntil: 'load' });
-            const recording = await recordTasks(ext, MARK);
-            await page.goto(server.url(fileOf(id)), { waitUntil: 'load' });
-            await sleep(1_500);
-            const cpu = (await recording.stop(page)).filter((task) => task.at >= 0).reduce((sum, task) => sum + task.extensionMs, 0);
-            const panel = await page.evaluate(() => {
-              const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-              return ((globalThis as { __backstoryPanelAt?: number }).__backstoryPanelAt ?? Number.NaN) - navigation.domContentLoadedEventEnd;
-            });
-            const key = `${browser} ${label} ${id}`;
-            const row = loads.get(key) ?? { cpu: [], panel: [] };
-            row.cpu.push(cpu);
-            row.panel.push(panel);
-            loads.set(key, row);
-            console.log(`  ${browser} round ${r + 1} ${label} ${id}: extension CPU ${cpu.toFixed(2)} ms, panel ${Math.round(panel)} ms after DOMContentLoaded`);
-            await page.close();
+          await measure(ext, pages[0]!).catch(() => undefined);
+          const realCpu: number[] = [];
+          for (const spec of pages) {
+            try {
+              const { cpu, panel } = await measure(ext, spec);
+              const key = `${browser}\u0000${label}\u0000${spec.id}`;
+              const row = rows.get(key) ?? { browser, build: label, page: spec.id, kind: spec.kind, cpuMs: [], panelMs: [] };
+              row.cpuMs.push(cpu);
+              row.panelMs.push(panel);
+              rows.set(key, row);
+              if (spec.kind === 'real') realCpu.push(cpu);
+              else
+                console.log(
+                  `  ${browser} round ${r + 1} ${label} ${spec.id}: extension CPU ${cpu.toFixed(2)} ms${Number.isNaN(panel) ? '' : `, panel ${Math.round(panel)} ms after DOMContentLoaded`}`,
+                );
+            } catch (error) {
+              const message = `${browser} round ${r + 1} ${label} ${spec.id}: ${(error as Error).message.split('\n')[0]}`;
+              failures.push(message);
+              console.log(`  failed: ${message}`);
+              // A fresh browser for what follows: the old one may be stuck on the page.
+              await ext.close().catch(() => undefined);
+              ext = await launchBlocked(browser, extDir);
+            }
           }
+          if (realCpu.length)
+            console.log(`  ${browser} round ${r + 1} ${label}: ${realCpu.length} real pages, ${realCpu.filter((x) => x === 0).length} at 0 ms`);
         } finally {
           await ext.close();
         }
@@ -79,17 +163,28 @@ try {
     }
   }
 } finally {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
+  await genServer.close();
+  await realServer?.close();
+  rmSync(genDir, { recursive: true, force: true });
+  rmSync(floorDir, { recursive: true, force: true });
 }
-console.log(`\nA = ${builds.A}, B = ${builds.B}; medians of ${rounds} loads; ${os.loadavg()[0]!.toFixed(1)} load average now`);
+
+const all = [...rows.values()];
+console.log(
+  `\n${os.cpus().length} cores, ${os.loadavg()[0]!.toFixed(1)} load average now; A = ${builds.A}, B = ${builds.B}; ` +
+    `the extension's CPU ms, medians of ${rounds} loads per page; real pages: over each page's median; ` +
+    `${Math.round((performance.now() - began) / 60_000)} min`,
+);
 for (const browser of browsers) {
-  for (const id of Object.keys(PAGES)) {
-    const [a, b] = [loads.get(`${browser} A ${id}`), loads.get(`${browser} B ${id}`)];
-    if (!a || !b) continue;
-    const [cpuA, cpuB] = [round(median(a.cpu)), round(median(b.cpu))];
-    console.log(
-      `${browser}, ${id}: extension CPU A ${cpuA} ms, B ${cpuB} ms, B ÷ A ${round(cpuB / cpuA)}; panel after DOMContentLoaded A ${Math.round(median(a.panel))} ms, B ${Math.round(median(b.panel))} ms`,
-    );
+  console.log(`\n${browser}`);
+  console.table(cpuTable(all, browser, labels));
+  for (const id of Object.keys(GENERATED).filter((id) => id.startsWith('relevant'))) {
+    const [a, b] = [cpuFigures(all, browser, 'A').panelAfterMs(id), cpuFigures(all, browser, 'B').panelAfterMs(id)];
+    console.log(`${browser}, ${id}: panel after DOMContentLoaded A ${a ?? '–'} ms, B ${b ?? '–'} ms`);
   }
+}
+if (failures.length) console.log(`\nloads that failed (${failures.length}): ${failures.join('; ')}`);
+console.log('\nbudgets: each a ratio to a reference measured in the same run (CPU ms; the busy page is not loaded here)');
+for (const check of checkBudgets([...browsers], labels, (browser, build) => cpuFigures(all, browser, build))) {
+  if (check.figureMs !== null || check.referenceMs !== null) console.log(formatBudgetCheck(check, true));
 }

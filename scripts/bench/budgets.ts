@@ -95,3 +95,14 @@ export function checkBudgets(browsers: BrowserName[], builds: string[], figures:
     }),
   );
 }
+
+const fmt = (x: number | null): string => (x === null ? '–' : x < 10 ? x.toFixed(2) : x.toFixed(1));
+
+/** One budget check as a line of the benches' output: the figures, their ratio and met / not met. */
+export function formatBudgetCheck(check: BudgetCheck, withBuild: boolean): string {
+  const verdict = check.met === null ? 'not measured' : check.met ? 'met' : 'not met';
+  return (
+    `  ${check.browser}, ${withBuild ? `${check.build}: ` : ''}${check.budget} ≤ ${check.atMost} × ${check.reference}: ` +
+    `${fmt(check.figureMs)} ÷ ${fmt(check.referenceMs)} ms = ${check.ratio ?? '–'}, ${verdict}`
+  );
+}

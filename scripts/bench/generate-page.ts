@@ -154,3 +154,17 @@ export function withPanelObserver(html: string): string {
 })();</script>`;
   return html.replace('</body>', `${script}</body>`);
 }
+
+/**
+ * Adds `performance.mark(mark)` as the page's first script: in its head when it has one (after the
+ * head's start tag, so a doctype stays first and the page keeps its mode), else in its body or at
+ * its start. The task recorder times the page's tasks from that mark and finds its renderer by it.
+ */
+export function withStartMark(html: string, mark: string): string {
+  const script = `<script>performance.mark(${JSON.stringify(mark)})</script>`;
+  for (const tag of [/<head\b[^>]*>/i, /<body\b[^>]*>/i]) {
+    const found = tag.exec(html);
+    if (found) return html.slice(0, found.index + found[0].length) + script + html.slice(found.index + found[0].length);
+  }
+  return script + html;
+}

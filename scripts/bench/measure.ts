@@ -14,7 +14,7 @@ import type { Page } from 'puppeteer-core';
 import { serveDirectory, type StaticServer } from '../lib/serve';
 import { BUSY_DURATION_MS, generateBusyPage, generatePage, withPanelObserver } from './generate-page';
 import { CHROMIUM_SAMPLING_US, FIREFOX_SAMPLING_MS, SETTLE_MS, launchProfiler, type Profiler } from './profilers';
-import { BUSY_ID, checkBudgets, type Figures } from './budgets';
+import { BUSY_ID, checkBudgets, formatBudgetCheck, type Figures } from './budgets';
 import { FLOOR_LABEL } from './floor-build';
 import { median, percentile, round } from './stats';
 
@@ -309,13 +309,7 @@ export function printAttribution(results: AttributionResults): void {
     console.log(`loads that failed: ${failed.map((r) => `${r.browser} ${r.build} ${r.page} ×${r.errors.length} (${r.errors[0]})`).join('; ')}`);
   for (const note of results.skipped) console.log(note);
   console.log('\nbudgets: each a ratio to a reference measured in the same run');
-  for (const check of results.budgets) {
-    const verdict = check.met === null ? 'not measured' : check.met ? 'met' : 'not met';
-    console.log(
-      `  ${check.browser}, ${several ? `${check.build}: ` : ''}${check.budget} ≤ ${check.atMost} × ${check.reference}: ` +
-        `${fmt(check.figureMs)} ÷ ${fmt(check.referenceMs)} ms = ${check.ratio ?? '–'}, ${verdict}`,
-    );
-  }
+  for (const check of results.budgets) console.log(formatBudgetCheck(check, several));
   console.log(`the bench took ${Math.floor(results.durationS / 60)} min ${results.durationS % 60} s`);
 }
 

@@ -66,7 +66,8 @@ const uniqueBlank = (blankUrl: string): string => {
   return url.href;
 };
 
-async function newTab(browser: Browser): Promise<Page> {
+/** A new tab that dismisses the dialogs real pages open (alert(), confirm()), brought to the front. */
+export async function newTab(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
   // Real pages may call alert() or confirm(); a dialog left open stops the page.
   page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
@@ -85,14 +86,22 @@ async function closedPort(): Promise<number> {
 }
 
 /**
- * Launches `name` with the unpacked extension in `extDir`. `blockExternal` makes every host but
- * 127.0.0.1 fail at once: Chromium resolves no other name, and Firefox sends every other request
- * to a proxy on a closed loopback port.
+ * Launches `name` with the unpacked extension in `extDir` and a profiler on its pages' main
+ * threads (see {@link launchBlocked}).
  */
 export async function launchProfiler(name: 'chromium' | 'firefox', extDir: string, blockExternal = true): Promise<Profiler> {
+  const ext = await launchBlocked(name, extDir, blockExternal);
+  return name === 'chromium' ? chromiumProfiler(ext) : firefoxProfiler(ext);
+}
+
+/**
+ * Launches `name` with the unpacked extension in `extDir` for the bench's loads. `blockExternal`
+ * makes every host but 127.0.0.1 fail at once: Chromium resolves no other name, and Firefox sends
+ * every other request to a proxy on a closed loopback port.
+ */
+export async function launchBlocked(name: 'chromium' | 'firefox', extDir: string, blockExternal = true): Promise<ExtensionBrowser> {
   if (name === 'chromium') {
-    const ext = await launchWithExtension('chromium', extDir, { args: blockExternal ? ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] : [] });
-    return chromiumProfiler(ext);
+    return launchWithExtension('chromium', extDir, { args: blockExternal ? ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] : [] });
   }
   const port = await closedPort();
   const prefs: Record<string, string | number | boolean> = blockExternal
@@ -113,8 +122,7 @@ export async function launchProfiler(name: 'chromium' | 'firefox', extDir: strin
     : {};
   // Leaving a real page must not ask the reader first.
   prefs['dom.disable_beforeunload'] = true;
-  const ext = await launchWithExtension('firefox', extDir, { prefs });
-  return firefoxProfiler(ext);
+  return launchWithExtension('firefox', extDir, { prefs });
 }
 
 /** Closes the last load's tab and opens a new one. */
@@ -163,7 +171,7 @@ async function chromiumProfiler(ext: ExtensionBrowser): Promise<Profiler> {
  * when a frame of the page cannot reach a blocked host, while the page itself goes on loading
  * (seen on several real pages): then wait for the document to be complete instead.
  */
-async function firefoxGoto(page: Page, url: string): Promise<void> {
+export async function firefoxGoto(page: Page, url: string): Promise<void> {
   try {
     await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
   } catch (error) {

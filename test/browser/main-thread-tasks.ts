@@ -180,6 +180,19 @@ function awakeSpans(thread: GeckoThread): [number, number][] {
 }
 
 /**
+ * Whether a Gecko frame's location is Firefox putting a content script into a page: the process
+ * script's loadContentScript and ExtensionContent.sys.mjs (the script's sandbox, its compilation and
+ * the call that runs it). They run in the page's process on behalf of the one extension loaded, and
+ * are what an empty content script costs there; Chromium does the same in C++ outside V8's samples.
+ */
+export function isGeckoInjectionFrame(location: string): boolean {
+  return (
+    location.includes('resource://gre/modules/ExtensionContent.sys.mjs') ||
+    location.startsWith('loadContentScript (resource://gre/modules/ExtensionProcessScript.sys.mjs')
+  );
+}
+
+/**
  * The main-thread tasks of content process `pid` in `profile`, with at measured from the page's
  * `performance.mark(mark)`. `isExtension(location)` says whether a frame's location string (e.g.
  * "fn (moz-extension://uuid/full-stage.js:1:2)") is the extension's.

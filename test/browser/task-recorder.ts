@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { CDPSession, Page } from 'puppeteer-core';
 import { firefoxPrivileged } from '../../scripts/lib/firefox-privileged';
 import type { ExtensionBrowser } from '../../scripts/lib/launch';
-import { chromiumTasks, geckoTasks, type GeckoProfile, type Task } from './main-thread-tasks';
+import { chromiumTasks, geckoTasks, isGeckoInjectionFrame, type GeckoProfile, type Task } from './main-thread-tasks';
 
 /** A recording under way. */
 export interface TaskRecording {
@@ -20,12 +20,22 @@ export interface TaskRecording {
   discard(): Promise<void>;
 }
 
+/** How the recorder shares a task's CPU time out to the extension. */
+export interface RecordOptions {
+  /**
+   * Firefox: also count the samples where Firefox is putting the extension's content scripts into
+   * the page (isGeckoInjectionFrame), not only those with the extension's own frames. An empty
+   * content script's own code is too short for 1 ms samples to see; the injection is not.
+   */
+  injection?: boolean;
+}
+
 /**
  * Starts recording every task in `ext`'s browser. The page must call `performance.mark(mark)`
  * once (the tasks are timed from it, and in Chromium it also tells which renderer is the page's).
  */
-export function recordTasks(ext: ExtensionBrowser, mark: string): Promise<TaskRecording> {
-  return ext.name === 'chromium' ? recordChromium(ext, mark) : recordFirefox(ext, mark);
+export function recordTasks(ext: ExtensionBrowser, mark: string, options: RecordOptions = {}): Promise<TaskRecording> {
+  return ext.name === 'chromium' ? recordChromium(ext, mark) : recordFirefox(ext, mark, options.injection === true);
 }
 
 const CHROMIUM_CATEGORIES = ['disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing'];
@@ -61,7 +71,7 @@ async function readStream(cdp: CDPSession, handle: string): Promise<string> {
   return Buffer.concat(parts).toString('utf8');
 }
 
-async function recordFirefox(ext: ExtensionBrowser, mark: string): Promise<TaskRecording> {
+async function recordFirefox(ext: ExtensionBrowser, mark: string, injection: boolean): Promise<TaskRecording> {
   const privileged = await firefoxPrivileged(ext.browser);
   // Every process's main thread, since the page's process is not known until the page is open;
   // samples every 1 ms (finer sampling slows the page down itself), with each thread's CPU time.
@@ -83,7 +93,7 @@ async function recordFirefox(ext: ExtensionBrowser, mark: string): Promise<TaskR
         if (!pid) throw new Error(`Firefox: no tab shows ${page.url()}`);
         await privileged(`Services.profiler.dumpProfileToFileAsync(${JSON.stringify(file)}).then(() => true)`);
         const profile = JSON.parse(readFileSync(file, 'utf8')) as GeckoProfile;
-        return geckoTasks(profile, pid, mark, (location) => location.includes(ext.baseUrl));
+        return geckoTasks(profile, pid, mark, (location) => location.includes(ext.baseUrl) || (injection && isGeckoInjectionFrame(location)));
       } finally {
         await privileged('Services.profiler.StopProfiler()');
         rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 // The long-task test's reading of profiles (test/browser/main-thread-tasks.ts), on small
 // hand-made profiles of each browser's format.
 import { describe, expect, it } from 'vitest';
-import { chromiumTasks, geckoTasks, type GeckoProfile } from '../../browser/main-thread-tasks';
+import { chromiumTasks, geckoTasks, isGeckoInjectionFrame, type GeckoProfile } from '../../browser/main-thread-tasks';
 
 const MARK = 'panel-arrived';
 
@@ -129,5 +129,18 @@ describe('geckoTasks', () => {
     withoutCpu.processes![0]!.meta.sampleUnits = {};
     expect(() => geckoTasks(withoutCpu, 7, MARK, isExtension)).toThrow(/"cpu" feature/);
     expect(() => geckoTasks(profile([]), 8, MARK, isExtension)).toThrow(/no main thread for process 8/);
+  });
+});
+
+describe('isGeckoInjectionFrame', () => {
+  it("knows Firefox putting a content script into the page, not its other extension code or the page's", () => {
+    // Frames as Firefox 14x's profiler names them, from a profile of the bench's floor.
+    expect(isGeckoInjectionFrame('loadContentScript (resource://gre/modules/ExtensionProcessScript.sys.mjs:420:20)')).toBe(true);
+    expect(isGeckoInjectionFrame('ContentScriptContextChild (resource://gre/modules/ExtensionContent.sys.mjs:997:14)')).toBe(true);
+    expect(isGeckoInjectionFrame('#injectIntoIsolatedWorld (resource://gre/modules/ExtensionContent.sys.mjs:702:27)')).toBe(true);
+    // The process script's start in a fresh process, the parent's API calls, the page's own scripts.
+    expect(isGeckoInjectionFrame('init (resource://gre/modules/ExtensionProcessScript.sys.mjs:57:7)')).toBe(false);
+    expect(isGeckoInjectionFrame('recvAPICall (resource://gre/modules/ExtensionParent.sys.mjs:1257:20)')).toBe(false);
+    expect(isGeckoInjectionFrame('run (http://127.0.0.1:8000/ExtensionContent.sys.mjs.js:1:1)')).toBe(false);
   });
 });

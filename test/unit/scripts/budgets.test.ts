@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, checkBudgets, type Figures } from '../../../scripts/bench/budgets';
+import { BUDGETS, checkBudgets, formatBudgetCheck, type Figures } from '../../../scripts/bench/budgets';
 
 /** Figures where every generated page read `pageMs`, the panel `panelMs` and the real pages `real`. */
 const figures = (pageMs: number, real = { medianMs: pageMs, p90Ms: pageMs * 2 }, panelMs = pageMs): Figures => ({
@@ -48,5 +48,15 @@ describe('the budgets', () => {
   it('leave a budget unmet or unmeasured, never met, when its reference read nothing', () => {
     const [first] = checkBudgets(['firefox'], ['current', 'floor'], (_, build) => (build === 'floor' ? figures(0) : figures(0.3)));
     expect(first).toMatchObject({ figureMs: 0.3, referenceMs: 0, ratio: null, met: null });
+  });
+});
+
+describe('formatBudgetCheck', () => {
+  it('prints the figures, the ratio and the verdict, with the build when the run had several', () => {
+    const [median] = checkBudgets(['firefox'], ['B', 'floor'], (_, build) => (build === 'floor' ? figures(0.5) : figures(1.2, { medianMs: 0.9, p90Ms: 1 })));
+    expect(formatBudgetCheck(median!, true)).toBe('  firefox, B: real pages not about the story: median over pages ≤ 2 × floor: 0.90 ÷ 0.50 ms = 1.8, met');
+    expect(formatBudgetCheck({ ...median!, figureMs: null, ratio: null, met: null }, false)).toBe(
+      '  firefox, real pages not about the story: median over pages ≤ 2 × floor: – ÷ 0.50 ms = –, not measured',
+    );
   });
 });

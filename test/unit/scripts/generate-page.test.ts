@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { BUSY_DURATION_MS, BUSY_RATE_HZ, generateBusyPage, generatePage, withPanelObserver } from '../../../scripts/bench/generate-page';
+import { BUSY_DURATION_MS, BUSY_RATE_HZ, generateBusyPage, generatePage, withPanelObserver, withStartMark } from '../../../scripts/bench/generate-page';
 import { classifyHtml } from '../../../scripts/lib/classify-html';
 
 const URL = 'http://127.0.0.1:8000/page.html';
@@ -77,5 +77,16 @@ describe('bench pages', () => {
     // The first arrival only.
     expect(win.__backstoryPanelAt).toBe(75);
     dom.window.close();
+  });
+
+  it('withStartMark puts the mark first in the head, else the body, else at the start, and leaves the doctype first', () => {
+    const mark = '<script>performance.mark("m")</script>';
+    expect(withStartMark('<!DOCTYPE html><html><HEAD lang="en"><title>t</title></head><body><script>x()</script></body></html>', 'm')).toBe(
+      `<!DOCTYPE html><html><HEAD lang="en">${mark}<title>t</title></head><body><script>x()</script></body></html>`,
+    );
+    expect(withStartMark('<html><body class="a"><p>x</p></body></html>', 'm')).toBe(`<html><body class="a">${mark}<p>x</p></body></html>`);
+    expect(withStartMark('<p>x</p>', 'm')).toBe(`${mark}<p>x</p>`);
+    // <header> is not the head.
+    expect(withStartMark('<body><header>h</header></body>', 'm')).toBe(`<body>${mark}<header>h</header></body>`);
   });
 });
