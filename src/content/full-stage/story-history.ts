@@ -19,18 +19,16 @@ export interface StoryHistory {
 
 /** A history that knows nothing yet. */
 export function createStoryHistory(): StoryHistory {
+  /** Seen anywhere; the background knows whenever this is true (it told us, or see() said to tell it). */
   let seen = false;
-  let backgroundKnows = false;
   let decided: { page: string; seen: boolean } | null = null;
   return {
     learn(seenAnywhere) {
       seen ||= seenAnywhere;
-      backgroundKnows ||= seenAnywhere;
     },
     see() {
+      if (seen) return false;
       seen = true;
-      if (backgroundKnows) return false;
-      backgroundKnows = true;
       return true;
     },
     seenBefore(page) {
