@@ -5,7 +5,7 @@
 // generated pages (20 KB, 200 KB, with when the panel arrives), the irrelevant 200 KB page (and
 // with --huge the 10 MB one), and the saved real pages in ../shared/real-pages (--real=N: N of
 // them, spread over the list). CPU time, not the clock: each main-thread task's CPU time with the
-// extension's share of it, from the long-tasks test's recorder (test/browser/task-recorder.ts),
+// extension's share of it, from the task recorder the long-tasks test shares (scripts/lib/task-recorder.ts),
 // so a machine that other processes keep busy slows a load down without making its figure larger.
 // In Firefox the share includes Firefox putting the content scripts into the page, which 1 ms
 // samples see where they almost never see the floor's own line of code. Prints each page kind's
@@ -14,7 +14,7 @@ import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { recordTasks } from '../test/browser/task-recorder';
+import { recordTasks } from './lib/task-recorder';
 import { checkBudgets, formatBudgetCheck } from './bench/budgets';
 import { cpuFigures, cpuTable, pickEvenly, type CpuRow } from './bench/cpu-table';
 import { FLOOR_LABEL, writeFloorBuild } from './bench/floor-build';

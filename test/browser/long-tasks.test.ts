@@ -14,8 +14,8 @@ import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 import { MAX_DRAWN } from '../../src/content/marks/annotator';
 import { describeEachBrowser, SCREENSHOTS, openPanel, openUrl, waitFor } from './harness';
 import { PANEL_MARK, hugeTextNodePage, manyMentionsPage, type HugePage } from './huge-pages';
-import type { Task } from './main-thread-tasks';
-import { recordTasks } from './task-recorder';
+import type { Task } from '../../scripts/lib/main-thread-tasks';
+import { recordTasks } from '../../scripts/lib/task-recorder';
 
 /** The most CPU time the extension may take in one task of the page's main thread, in ms. */
 const MAX_EXTENSION_TASK_MS = 50;

@@ -1,8 +1,8 @@
 // @vitest-environment node
-// The long-task test's reading of profiles (test/browser/main-thread-tasks.ts), on small
+// The long-task test's reading of profiles (scripts/lib/main-thread-tasks.ts), on small
 // hand-made profiles of each browser's format.
 import { describe, expect, it } from 'vitest';
-import { chromiumTasks, geckoTasks, isGeckoInjectionFrame, type GeckoProfile } from '../../browser/main-thread-tasks';
+import { chromiumTasks, geckoTasks, isGeckoInjectionFrame, type GeckoProfile } from '../../../scripts/lib/main-thread-tasks';
 
 const MARK = 'panel-arrived';
 

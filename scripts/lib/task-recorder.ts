@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CDPSession, Page } from 'puppeteer-core';
-import { firefoxPrivileged } from '../../scripts/lib/firefox-privileged';
-import type { ExtensionBrowser } from '../../scripts/lib/launch';
+import { firefoxPrivileged } from './firefox-privileged';
+import type { ExtensionBrowser } from './launch';
 import { chromiumTasks, geckoTasks, isGeckoInjectionFrame, type GeckoProfile, type Task } from './main-thread-tasks';
 
 /** A recording under way. */
