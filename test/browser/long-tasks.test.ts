@@ -3,7 +3,7 @@
 // marks cause stay cheap, and the page keeps drawing, while the extension works on the page and
 // while the reader steps through the marks from the panel; and the panel's count is the true
 // number of mentions though no more than MAX_DRAWN are marked. Tasks are measured by a profile of
-// the browser (task-recorder.ts), in CPU time, so a busy machine does not make them longer. The
+// the browser (scripts/lib/task-recorder.ts), in CPU time, so a busy machine does not make them longer. The
 // pages are generated into a temporary folder, not committed.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
