@@ -8,8 +8,10 @@
 // them, spread over the list). CPU time, not the clock: each main-thread task's CPU time with the
 // extension's share of it, from the task recorder the long-tasks test shares (scripts/lib/task-recorder.ts),
 // so a machine that other processes keep busy slows a load down without making its figure larger.
-// In Firefox the share includes Firefox putting the content scripts into the page, which 1 ms
-// samples see where they almost never see the floor's own line of code. Prints each page kind's
+// In Chromium the share counts each of the extension's script evaluations by its own thread time,
+// so a content script too short for V8's samples still counts; in Firefox it includes Firefox
+// putting the content scripts into the page, which 1 ms samples see where they almost never see
+// the floor's own line of code. Prints each page kind's
 // CPU per build, each build ÷ the floor, and the budgets. See docs/performance.md.
 import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
