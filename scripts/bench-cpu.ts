@@ -3,22 +3,25 @@
 // that reads the address and the title and tests one pattern, scripts/bench/floor-build.ts), in
 // alternating browser sessions (each round reverses the builds' order): on the two relevant
 // generated pages (20 KB, 200 KB, with when the panel arrives), the irrelevant 200 KB page (and
-// with --huge the 10 MB one), and the saved real pages in ../shared/real-pages (--real=N: N of
+// with --huge the 10 MB one), the busy page (the bench's, whose own scripts change its DOM 60 times
+// a second for 10 s after load), and the saved real pages in ../shared/real-pages (--real=N: N of
 // them, spread over the list). CPU time, not the clock: each main-thread task's CPU time with the
-// extension's share of it, from the long-tasks test's recorder (test/browser/task-recorder.ts),
+// extension's share of it, from the task recorder the long-tasks test shares (scripts/lib/task-recorder.ts),
 // so a machine that other processes keep busy slows a load down without making its figure larger.
-// In Firefox the share includes Firefox putting the content scripts into the page, which 1 ms
-// samples see where they almost never see the floor's own line of code. Prints each page kind's
+// In Chromium the share counts each of the extension's script evaluations by its own thread time,
+// so a content script too short for V8's samples still counts; in Firefox it includes Firefox
+// putting the content scripts into the page, which 1 ms samples see where they almost never see
+// the floor's own line of code. Prints each page kind's
 // CPU per build, each build ÷ the floor, and the budgets. See docs/performance.md.
 import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { recordTasks } from '../test/browser/task-recorder';
-import { checkBudgets, formatBudgetCheck } from './bench/budgets';
+import { recordTasks } from './lib/task-recorder';
+import { BUSY_ID, checkBudgets, formatBudgetCheck } from './bench/budgets';
 import { cpuFigures, cpuTable, pickEvenly, type CpuRow } from './bench/cpu-table';
 import { FLOOR_LABEL, writeFloorBuild } from './bench/floor-build';
-import { generatePage, withPanelObserver, withStartMark } from './bench/generate-page';
+import { BUSY_DURATION_MS, generateBusyPage, generatePage, withPanelObserver, withStartMark } from './bench/generate-page';
 import { findRealPages, realPageFiles } from './bench/measure';
 import { firefoxGoto, launchBlocked, newTab } from './bench/profilers';
 import { scriptArgs } from './lib/args';
@@ -57,7 +60,10 @@ const GENERATED: Record<string, () => string> = {
   'relevant 200 KB': () => withPanelObserver(generatePage(200_000, 1001).html),
   'irrelevant 200 KB': () => generatePage(200_000, 2001, false).html,
   ...(args.huge ? { 'irrelevant 10 MB': () => generatePage(10_000_000, 2003, false).html } : {}),
+  [BUSY_ID]: () => generateBusyPage(3000).html,
 };
+/** How long after its load event each page is recorded: the busy page through its changes, every page 1.5 s more. */
+const recordAfterLoadMs = (id: string): number => (id === BUSY_ID ? BUSY_DURATION_MS : 0) + 1_500;
 const fileOf = (id: string): string => `${id.replace(/\W+/g, '-')}.html`;
 const genDir = mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-cpu-'));
 for (const [id, html] of Object.entries(GENERATED)) writeFileSync(path.join(genDir, fileOf(id)), withStartMark(html(), MARK));
@@ -94,8 +100,11 @@ else console.log(`skipping the real pages: ${real.reason}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let blanks = 0;
 
-/** One load of `spec` in a new tab: the extension's CPU ms from the page's mark to 1.5 s after its load event, and the panel's arrival. */
-async function measure(ext: ExtensionBrowser, spec: PageSpec): Promise<{ cpu: number; panel: number }> {
+/**
+ * One load of `spec` in a new tab: the extension's CPU ms from the page's mark to recordAfterLoadMs
+ * after its load event, the panel's arrival, and the DOM changes the busy page made (0 on others).
+ */
+async function measure(ext: ExtensionBrowser, spec: PageSpec): Promise<{ cpu: number; panel: number; changes: number }> {
   const page: Page = await newTab(ext.browser);
   try {
     blanks += 1;
@@ -104,13 +113,15 @@ async function measure(ext: ExtensionBrowser, spec: PageSpec): Promise<{ cpu: nu
     try {
       // Firefox's way of waiting for the load event also serves Chromium (which never rejects an address).
       await firefoxGoto(page, spec.url);
-      await sleep(1_500);
+      await sleep(recordAfterLoadMs(spec.id));
       const cpu = (await recording.stop(page)).filter((task) => task.at >= 0).reduce((sum, task) => sum + task.extensionMs, 0);
-      const panel = await page.evaluate(() => {
+      // What the page's observers saw; null, not NaN, where no panel came (NaN does not survive the trip back).
+      const seen = await page.evaluate(() => {
         const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        return ((globalThis as { __backstoryPanelAt?: number }).__backstoryPanelAt ?? Number.NaN) - navigation.domContentLoadedEventEnd;
+        const stamps = globalThis as { __backstoryPanelAt?: number; __busyChanges?: number };
+        return { panelAt: stamps.__backstoryPanelAt ?? null, domContentLoaded: navigation.domContentLoadedEventEnd, changes: stamps.__busyChanges ?? 0 };
       });
-      return { cpu, panel };
+      return { cpu, panel: seen.panelAt === null ? Number.NaN : seen.panelAt - seen.domContentLoaded, changes: seen.changes };
     } finally {
       await recording.discard();
     }
@@ -134,7 +145,7 @@ try {
           const realCpu: number[] = [];
           for (const spec of pages) {
             try {
-              const { cpu, panel } = await measure(ext, spec);
+              const { cpu, panel, changes } = await measure(ext, spec);
               const key = `${browser}\u0000${label}\u0000${spec.id}`;
               const row = rows.get(key) ?? { browser, build: label, page: spec.id, kind: spec.kind, cpuMs: [], panelMs: [] };
               row.cpuMs.push(cpu);
@@ -143,7 +154,8 @@ try {
               if (spec.kind === 'real') realCpu.push(cpu);
               else
                 console.log(
-                  `  ${browser} round ${r + 1} ${label} ${spec.id}: extension CPU ${cpu.toFixed(2)} ms${Number.isNaN(panel) ? '' : `, panel ${Math.round(panel)} ms after DOMContentLoaded`}`,
+                  `  ${browser} round ${r + 1} ${label} ${spec.id}: extension CPU ${cpu.toFixed(2)} ms` +
+                    `${Number.isNaN(panel) ? '' : `, panel ${Math.round(panel)} ms after DOMContentLoaded`}${changes ? `, ${changes} DOM changes` : ''}`,
                 );
             } catch (error) {
               const message = `${browser} round ${r + 1} ${label} ${spec.id}: ${(error as Error).message.split('\n')[0]}`;
@@ -184,7 +196,7 @@ for (const browser of browsers) {
   }
 }
 if (failures.length) console.log(`\nloads that failed (${failures.length}): ${failures.join('; ')}`);
-console.log('\nbudgets: each a ratio to a reference measured in the same run (CPU ms; the busy page is not loaded here)');
+console.log('\nbudgets: each a ratio to a reference measured in the same run (CPU ms)');
 for (const check of checkBudgets([...browsers], labels, (browser, build) => cpuFigures(all, browser, build))) {
   if (check.figureMs !== null || check.referenceMs !== null) console.log(formatBudgetCheck(check, true));
 }

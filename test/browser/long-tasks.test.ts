@@ -3,7 +3,7 @@
 // marks cause stay cheap, and the page keeps drawing, while the extension works on the page and
 // while the reader steps through the marks from the panel; and the panel's count is the true
 // number of mentions though no more than MAX_DRAWN are marked. Tasks are measured by a profile of
-// the browser (task-recorder.ts), in CPU time, so a busy machine does not make them longer. The
+// the browser (scripts/lib/task-recorder.ts), in CPU time, so a busy machine does not make them longer. The
 // pages are generated into a temporary folder, not committed.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,8 +14,8 @@ import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 import { MAX_DRAWN } from '../../src/content/marks/annotator';
 import { describeEachBrowser, SCREENSHOTS, openPanel, openUrl, waitFor } from './harness';
 import { PANEL_MARK, hugeTextNodePage, manyMentionsPage, type HugePage } from './huge-pages';
-import type { Task } from './main-thread-tasks';
-import { recordTasks } from './task-recorder';
+import type { Task } from '../../scripts/lib/main-thread-tasks';
+import { recordTasks } from '../../scripts/lib/task-recorder';
 
 /** The most CPU time the extension may take in one task of the page's main thread, in ms. */
 const MAX_EXTENSION_TASK_MS = 50;

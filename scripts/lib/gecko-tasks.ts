@@ -1,106 +1,11 @@
 /**
- * The tasks of a page's main thread, read from a profile, with the CPU time each took and the part
- * of it that was the extension's. Pure functions over Chromium's trace JSON and Firefox's Gecko
- * profile JSON; task-recorder.ts records them.
- *
- * CPU time, not wall time: a thread the OS holds off the CPU (another process on a busy machine)
- * takes longer by the clock but not by its CPU time, so a figure here is the work done, whatever
- * else the machine does. A task's extension part is its CPU time shared out over its profiler
- * samples: the samples with a frame of the extension's scripts on the stack (its own code and the
- * DOM calls, style and layout it forces, which the profilers record under the calling frame).
+ * Firefox's main-thread tasks of a page, read from a Gecko profile, with the CPU time each took and
+ * the part of it that was the extension's (main-thread-tasks.ts says what a task is). A pure
+ * function over the profile's JSON; task-recorder.ts records it.
  */
+import type { Task } from './main-thread-tasks';
 
-/** One task of the page's main thread; times in ms. */
-export interface Task {
-  /** When it started, in ms from the page's performance mark (negative before it). */
-  at: number;
-  wallMs: number;
-  cpuMs: number;
-  /** The extension's part of `cpuMs`. */
-  extensionMs: number;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Chromium: a trace with the categories disabled-by-default-devtools.timeline (RunTask: one per
-// task, with thread time `tdur`), disabled-by-default-v8.cpu_profiler (V8's samples) and
-// blink.user_timing (the page's performance.mark). Trace times are µs.
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  id?: string;
-  args?: { data?: Record<string, unknown> };
-}
-
-interface CpuProfileNode {
-  id: number;
-  parent?: number;
-  callFrame: { url?: string };
-}
-
-/**
- * The main-thread tasks of the renderer where the page called `performance.mark(mark)`, with at
- * measured from that mark. `isExtension(url)` says whether a script URL is the extension's.
- */
-export function chromiumTasks(events: TraceEvent[], mark: string, isExtension: (url: string) => boolean): Task[] {
-  const marked = events.find((e) => e.name === mark && e.ph !== 'M');
-  if (!marked) throw new Error(`Chromium trace: no performance.mark "${mark}"`);
-  const { pid, tid } = marked;
-  // V8's samples for that thread: a Profile event opens them, ProfileChunk events (from the
-  // profiler's own thread, matched by the profile's id) hold new nodes, sample ids and time deltas.
-  const profile = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid);
-  if (!profile) throw new Error('Chromium trace: no V8 profile of the page (category disabled-by-default-v8.cpu_profiler)');
-  const nodes = new Map<number, CpuProfileNode>();
-  const samples: { ts: number; node: number }[] = [];
-  let ts = profile.args?.data?.startTime as number;
-  for (const chunk of events.filter((e) => e.name === 'ProfileChunk' && e.pid === pid && e.id === profile.id)) {
-    const data = chunk.args?.data as { cpuProfile?: { nodes?: CpuProfileNode[]; samples?: number[] }; timeDeltas?: number[] };
-    for (const node of data.cpuProfile?.nodes ?? []) nodes.set(node.id, node);
-    const ids = data.cpuProfile?.samples ?? [];
-    ids.forEach((node, i) => {
-      ts += data.timeDeltas?.[i] ?? 0;
-      samples.push({ ts, node });
-    });
-  }
-  const known = new Map<number, boolean>();
-  const extensionNode = (id: number): boolean => {
-    let answer = known.get(id);
-    if (answer === undefined) {
-      const node = nodes.get(id);
-      answer = !!node && (isExtension(node.callFrame.url ?? '') || (node.parent !== undefined && extensionNode(node.parent)));
-      known.set(id, answer);
-    }
-    return answer;
-  };
-  samples.sort((a, b) => a.ts - b.ts);
-  const runTasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === pid && e.tid === tid).sort((a, b) => a.ts - b.ts);
-  const tasks: Task[] = [];
-  let end = -Infinity;
-  let next = 0;
-  for (const task of runTasks) {
-    // A task run inside another (a nested run loop) is part of it.
-    if (task.ts < end) continue;
-    end = task.ts + (task.dur ?? 0);
-    while (next < samples.length && samples[next]!.ts < task.ts) next += 1;
-    let all = 0;
-    let own = 0;
-    for (let i = next; i < samples.length && samples[i]!.ts <= end; i += 1) {
-      all += 1;
-      if (extensionNode(samples[i]!.node)) own += 1;
-    }
-    const cpuMs = (task.tdur ?? task.dur ?? 0) / 1000;
-    tasks.push({ at: (task.ts - marked.ts) / 1000, wallMs: (task.dur ?? 0) / 1000, cpuMs, extensionMs: all ? (cpuMs * own) / all : 0 });
-  }
-  return tasks;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Firefox: a Gecko profile (Services.profiler.dumpProfileToFileAsync) taken with the features js
+// A Gecko profile (Services.profiler.dumpProfileToFileAsync) taken with the features js
 // and cpu. A process is a profile with `meta` and `threads`, children under `processes`; a table is
 // {schema: {column: index}, data: rows}; times are ms from the process's start. Gecko records no
 // event per task, so tasks are read off the samples: each stack starts with the event loop's

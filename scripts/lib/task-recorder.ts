@@ -1,16 +1,18 @@
 /**
  * Records the main-thread tasks of a page from outside, while the browser loads and runs it:
  * Chromium through a DevTools trace of the whole browser, Firefox through the Gecko profiler driven
- * from the browser's privileged window (scripts/lib/firefox-privileged.ts). main-thread-tasks.ts
- * reads the recordings.
+ * from the browser's privileged window (firefox-privileged.ts). chromium-tasks.ts and gecko-tasks.ts
+ * read the recordings. The long-tasks browser test and npm run bench:cpu record with it.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CDPSession, Page } from 'puppeteer-core';
-import { firefoxPrivileged } from '../../scripts/lib/firefox-privileged';
-import type { ExtensionBrowser } from '../../scripts/lib/launch';
-import { chromiumTasks, geckoTasks, isGeckoInjectionFrame, type GeckoProfile, type Task } from './main-thread-tasks';
+import { firefoxPrivileged } from './firefox-privileged';
+import type { ExtensionBrowser } from './launch';
+import { CHROMIUM_TRACE_CATEGORIES, chromiumTasks, type TraceEvent } from './chromium-tasks';
+import { geckoTasks, isGeckoInjectionFrame, type GeckoProfile } from './gecko-tasks';
+import type { Task } from './main-thread-tasks';
 
 /** A recording under way. */
 export interface TaskRecording {
@@ -38,11 +40,9 @@ export function recordTasks(ext: ExtensionBrowser, mark: string, options: Record
   return ext.name === 'chromium' ? recordChromium(ext, mark) : recordFirefox(ext, mark, options.injection === true);
 }
 
-const CHROMIUM_CATEGORIES = ['disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing'];
-
 async function recordChromium(ext: ExtensionBrowser, mark: string): Promise<TaskRecording> {
   const cdp = await ext.browser.target().createCDPSession();
-  await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: CHROMIUM_CATEGORIES } });
+  await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: CHROMIUM_TRACE_CATEGORIES } });
   let stopped = false;
   return {
     async discard() {
@@ -54,7 +54,7 @@ async function recordChromium(ext: ExtensionBrowser, mark: string): Promise<Task
       await cdp.send('Tracing.end');
       const json = await readStream(cdp, await complete);
       await cdp.detach();
-      const events = (JSON.parse(json) as { traceEvents: Parameters<typeof chromiumTasks>[0] }).traceEvents;
+      const events = (JSON.parse(json) as { traceEvents: TraceEvent[] }).traceEvents;
       return chromiumTasks(events, mark, (url) => url.startsWith(ext.baseUrl));
     },
   };

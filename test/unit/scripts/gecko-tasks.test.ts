@@ -1,57 +1,10 @@
 // @vitest-environment node
-// The long-task test's reading of profiles (test/browser/main-thread-tasks.ts), on small
-// hand-made profiles of each browser's format.
+// The task recorder's reading of Firefox's profiles (scripts/lib/gecko-tasks.ts), on small
+// hand-made profiles in the Gecko profiler's format.
 import { describe, expect, it } from 'vitest';
-import { chromiumTasks, geckoTasks, isGeckoInjectionFrame, type GeckoProfile } from '../../browser/main-thread-tasks';
+import { geckoTasks, isGeckoInjectionFrame, type GeckoProfile } from '../../../scripts/lib/gecko-tasks';
 
 const MARK = 'panel-arrived';
-
-describe('chromiumTasks', () => {
-  // Trace times are µs. Four samples 100 µs apart from 100; node 2 is the extension's, node 3 runs under it.
-  const page = { pid: 1, tid: 1 };
-  const events = [
-    { name: MARK, ph: 'R', ...page, ts: 1_000 },
-    { name: 'Profile', ph: 'P', ...page, ts: 0, id: '0x1', args: { data: { startTime: 0 } } },
-    {
-      name: 'ProfileChunk',
-      ph: 'P',
-      pid: 1,
-      tid: 9,
-      ts: 0,
-      id: '0x1',
-      args: {
-        data: {
-          cpuProfile: {
-            nodes: [
-              { id: 1, callFrame: { url: '' } },
-              { id: 2, parent: 1, callFrame: { url: 'chrome-extension://ext/full-stage.js' } },
-              { id: 3, parent: 2, callFrame: { url: '' } },
-            ],
-            samples: [1, 2, 3, 1],
-          },
-          timeDeltas: [100, 100, 100, 100],
-        },
-      },
-    },
-    { name: 'RunTask', ph: 'X', ...page, ts: 50, dur: 400, tdur: 200 },
-    // Nested in the task above, and one on another thread: neither is a task of its own.
-    { name: 'RunTask', ph: 'X', ...page, ts: 60, dur: 100, tdur: 100 },
-    { name: 'RunTask', ph: 'X', pid: 1, tid: 5, ts: 2_000, dur: 100, tdur: 100 },
-    { name: 'RunTask', ph: 'X', ...page, ts: 1_500, dur: 80, tdur: 60 },
-  ];
-
-  it('gives each task its thread time, shared out by the samples with an extension frame, timed from the mark', () => {
-    const tasks = chromiumTasks(events, MARK, (url) => url.startsWith('chrome-extension://ext/'));
-    expect(tasks).toEqual([
-      { at: -0.95, wallMs: 0.4, cpuMs: 0.2, extensionMs: 0.1 },
-      { at: 0.5, wallMs: 0.08, cpuMs: 0.06, extensionMs: 0 },
-    ]);
-  });
-
-  it('refuses a trace without the mark', () => {
-    expect(() => chromiumTasks(events.slice(1), MARK, () => true)).toThrow(/no performance.mark/);
-  });
-});
 
 describe('geckoTasks', () => {
   const strings = [
