@@ -1,5 +1,6 @@
 // Background entry: registers listeners only. Chrome runs it as a service worker, Firefox as an
-// event page; both may unload it between events, so it keeps no state of its own.
+// event page; both may unload it between events, so it keeps nothing a restart would lose that
+// matters (a setup read ahead, setup-ahead.ts, is then read afresh).
 import browser from 'webextension-polyfill';
 import { parseToBackground, warnIgnored, type BackgroundMessage } from '../shared/messages';
 import { clearVerdict, showVerdict } from './badge';
