@@ -42,13 +42,13 @@ export function placeWhenLaidOut(placed: PlacedPanel, view: Window, article: Ele
   const place = (): void => {
     const area = visibleArea(view);
     const followed = Boolean(view.visualViewport);
-    if (!kept) fit(area);
+    if (!kept) fitBesideText(area);
     panel.classList.remove('placing');
     // The visual viewport's first reading (see followVisualViewport), written after every read.
     if (followed) showVisibleArea(host, area);
   };
   /** Opens it beside the text, narrowed if need be, or folds it to the tab, lifted clear of the text in view. */
-  const fit = (area: VisibleArea): void => {
+  const fitBesideText = (area: VisibleArea): void => {
     const text = article?.isConnected ? readingTextBoxes(article) : [];
     // Its full width, as it was laid out (open) in the frame that added it.
     const openWidth = startAsTab ? 0 : panel.getBoundingClientRect().width;
