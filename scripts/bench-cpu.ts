@@ -1,4 +1,4 @@
-// npm run bench:cpu -- --ab=DIR_A,DIR_B [--browser=chromium|firefox] [--rounds=N] [--real=N] [--huge]:
+// npm run bench:cpu -- --ab=DIR_A,DIR_B [--browser=chromium|firefox] [--rounds=N] [--real=N] [--huge] [--fresh-tab]:
 // the extension's CPU time per load for two unpacked builds and the floor (a reference extension
 // that reads the address and the title and tests one pattern, scripts/bench/floor-build.ts), in
 // alternating browser sessions (each round reverses the builds' order): on the two relevant
@@ -11,7 +11,11 @@
 // In Chromium the share counts each of the extension's script evaluations by its own thread time,
 // so a content script too short for V8's samples still counts; in Firefox it includes Firefox
 // putting the content scripts into the page, which 1 ms samples see where they almost never see
-// the floor's own line of code. Prints each page kind's
+// the floor's own line of code. Each page follows a blank page of its origin in the same tab; with
+// --fresh-tab it follows about:blank instead, so that no build's content script has run in the tab
+// before it (Firefox makes a content script's first use of an extension API in a fresh tab's
+// process pay about 10 ms: a build whose script uses the API on the blank page pays it there,
+// outside the figure). Prints each page kind's
 // CPU per build, each build ÷ the floor, and the budgets. See docs/performance.md.
 import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -29,7 +33,7 @@ import type { ExtensionBrowser } from './lib/launch';
 import { ROOT } from './lib/paths';
 import { serveDirectory } from './lib/serve';
 
-const USAGE = 'npm run bench:cpu -- --ab=DIR_A,DIR_B [--browser=chromium|firefox] [--rounds=N] [--real=N] [--huge]';
+const USAGE = 'npm run bench:cpu -- --ab=DIR_A,DIR_B [--browser=chromium|firefox] [--rounds=N] [--real=N] [--huge] [--fresh-tab]';
 const { values: args } = scriptArgs(USAGE, {
   ab: { type: 'string' },
   browser: { type: 'string' },
@@ -38,6 +42,8 @@ const { values: args } = scriptArgs(USAGE, {
   real: { type: 'string' },
   /** The irrelevant 10 MB page too (10–20 s a load here). */
   huge: { type: 'boolean' },
+  /** Each page after about:blank, not after a blank page of its origin (see above). */
+  'fresh-tab': { type: 'boolean' },
 });
 const dirs = args.ab?.split(',').filter(Boolean) ?? [];
 const rounds = Number(args.rounds ?? 3);
@@ -108,7 +114,7 @@ async function measure(ext: ExtensionBrowser, spec: PageSpec): Promise<{ cpu: nu
   const page: Page = await newTab(ext.browser);
   try {
     blanks += 1;
-    await page.goto(`${spec.blankUrl}?${blanks}`, { waitUntil: 'load' });
+    await page.goto(args['fresh-tab'] ? 'about:blank' : `${spec.blankUrl}?${blanks}`, { waitUntil: 'load' });
     const recording = await recordTasks(ext, MARK, { injection: true });
     try {
       // Firefox's way of waiting for the load event also serves Chromium (which never rejects an address).

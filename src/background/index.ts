@@ -1,11 +1,13 @@
 // Background entry: registers listeners only. Chrome runs it as a service worker, Firefox as an
-// event page; both may unload it between events, so it keeps no state of its own.
+// event page; both may unload it between events, so it keeps nothing a restart would lose that
+// matters (a setup read ahead, setup-ahead.ts, is then read afresh).
 import browser from 'webextension-polyfill';
 import { parseToBackground, warnIgnored, type BackgroundMessage } from '../shared/messages';
 import { clearVerdict, showVerdict } from './badge';
 import { injectFullStage } from './full-stage';
 import { openPopup } from './open-popup';
-import { announceSettingsChanged, forgetDismissed, pageSetup, rememberDismissed } from './page-state';
+import { announceSettingsChanged, forgetDismissed, rememberDismissed } from './page-state';
+import { dropSetupAhead, readSetupAhead, takePageSetup } from './setup-ahead';
 import { runCommand } from './shortcut';
 import { rememberStorySeen } from './story-seen';
 
@@ -36,10 +38,14 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 /** Does what a checked message asks, for the sender's tab and page; resolves with the answer, if the message has one. */
 function answer(message: BackgroundMessage, tabId: number, tab: browser.Tabs.Tab, page: string | undefined): Promise<unknown> {
   switch (message.type) {
-    case 'startFullStage':
-      return quietly(injectFullStage(tabId));
+    case 'startFullStage': {
+      // The injection first (its call goes out at once), then the setup's reads, which travel with it.
+      const injected = quietly(injectFullStage(tabId));
+      readSetupAhead(tabId, page);
+      return injected;
+    }
     case 'getPageSetup':
-      return pageSetup(page);
+      return takePageSetup(tabId, page);
     case 'pageClassified':
       return quietly(showVerdict(tabId, message.verdict));
     case 'panelDismissed':
@@ -57,10 +63,14 @@ function answer(message: BackgroundMessage, tabId: number, tab: browser.Tabs.Tab
 browser.commands?.onCommand.addListener((command, tab) => void quietly(runCommand(command, tab)));
 
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
-  if (changeInfo.status === 'loading') void quietly(clearVerdict(tabId));
+  if (changeInfo.status !== 'loading') return;
+  dropSetupAhead(tabId);
+  void quietly(clearVerdict(tabId));
 });
 
-// Content scripts do not watch storage themselves (see PageSetup): the background tells them.
+// Content scripts do not watch storage themselves (see PageSetup): the background tells them. A
+// setup read ahead before any change may be stale (setup-ahead.ts).
 browser.storage.onChanged.addListener((_changes, area) => {
+  dropSetupAhead();
   if (area === 'sync') void quietly(announceSettingsChanged());
 });

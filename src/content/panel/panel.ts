@@ -228,7 +228,7 @@ export function mountPanel(doc: Document, verdict: PageVerdict, actions: PanelAc
   const small = isSmallScreen(view);
   parts.setExpanded(!actions.collapsed && !small);
   if (doc.defaultView) {
-    followVisualViewport(host, view, following.signal);
+    followVisualViewport(host, view, following.signal, !small);
     if (!small) placement = placeWhenLaidOut({ host, ...parts }, view, actions.article ?? null, actions.collapsed === true, following.signal);
   }
   const panel: Panel = {

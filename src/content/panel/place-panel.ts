@@ -2,11 +2,12 @@
  * Puts a newly mounted panel where placement.ts says, clear of the article's reading text, before
  * the reader sees it: the panel is laid out unseen (`.placing`), and the page is measured once the
  * frame that adds it has been laid out, so no read makes the browser lay the page out inside the
- * extension's task (the same wait as followVisualViewport's first read).
+ * extension's task. That task also takes the visual viewport's first reading for
+ * followVisualViewport, and writes nothing until every read is done.
  */
 import { tabLift, widthBeside } from './placement';
 import { readingTextBoxes } from './reading-text';
-import { visibleArea } from './viewport';
+import { showVisibleArea, visibleArea, type VisibleArea } from './viewport';
 
 /** What placement needs of the mounted panel. */
 export interface PlacedPanel {
@@ -39,11 +40,15 @@ export function placeWhenLaidOut(placed: PlacedPanel, view: Window, article: Ele
   let kept = false;
   panel.classList.add('placing');
   const place = (): void => {
-    if (kept) {
-      panel.classList.remove('placing');
-      return;
-    }
     const area = visibleArea(view);
+    const followed = Boolean(view.visualViewport);
+    if (!kept) fitBesideText(area);
+    panel.classList.remove('placing');
+    // The visual viewport's first reading (see followVisualViewport), written after every read.
+    if (followed) showVisibleArea(host, area);
+  };
+  /** Opens it beside the text, narrowed if need be, or folds it to the tab, lifted clear of the text in view. */
+  const fitBesideText = (area: VisibleArea): void => {
     const text = article?.isConnected ? readingTextBoxes(article) : [];
     // Its full width, as it was laid out (open) in the frame that added it.
     const openWidth = startAsTab ? 0 : panel.getBoundingClientRect().width;
@@ -60,7 +65,6 @@ export function placeWhenLaidOut(placed: PlacedPanel, view: Window, article: Ele
         setPx(host, 'tab-height', Math.ceil(tab.height));
       }
     }
-    panel.classList.remove('placing');
   };
   let timer = 0;
   const frame = view.requestAnimationFrame(() => {

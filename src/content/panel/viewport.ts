@@ -30,23 +30,32 @@ export function visibleArea(view: Window): VisibleArea {
 }
 
 /**
- * Keeps `--backstory-vv-right`, `--backstory-vv-bottom`, `--backstory-vv-width` and
- * `--backstory-vv-height` on `host` equal to the visual viewport's right and bottom edges and size,
- * once a frame at most, until `signal` aborts. Set as inline !important: a page rule cannot win
- * over them (the host's other styles are the shadow root's !important :host rules).
+ * Sets `--backstory-vv-right`, `--backstory-vv-bottom`, `--backstory-vv-width` and
+ * `--backstory-vv-height` on `host` to `area`'s right and bottom edges and size, as inline
+ * !important: a page rule cannot win over them (the host's other styles are the shadow root's
+ * !important :host rules).
  */
-export function followVisualViewport(host: HTMLElement, view: Window, signal: AbortSignal): void {
+export function showVisibleArea(host: HTMLElement, area: VisibleArea): void {
+  const set = (name: string, px: number) => host.style.setProperty(`--backstory-vv-${name}`, `${Math.round(px * 100) / 100}px`, 'important');
+  set('right', area.left + area.width);
+  set('bottom', area.top + area.height);
+  set('width', area.width);
+  set('height', area.height);
+}
+
+/**
+ * Keeps the `--backstory-vv-*` properties on `host` equal to the visual viewport (showVisibleArea),
+ * once a frame at most, until `signal` aborts. The first reading comes after the frame that shows
+ * the panel, unless `placed`: then place-panel.ts takes it, among its own reads and before any of
+ * its writes, since a read after a write makes the browser lay the page out again in our task.
+ */
+export function followVisualViewport(host: HTMLElement, view: Window, signal: AbortSignal, placed = false): void {
   const vv = view.visualViewport;
   if (!vv) return;
   let frame = 0;
   const update = (): void => {
     frame = 0;
-    const area = visibleArea(view);
-    const set = (name: string, px: number) => host.style.setProperty(`--backstory-vv-${name}`, `${Math.round(px * 100) / 100}px`, 'important');
-    set('right', area.left + area.width);
-    set('bottom', area.top + area.height);
-    set('width', area.width);
-    set('height', area.height);
+    showVisibleArea(host, visibleArea(view));
   };
   const schedule = (): void => {
     if (!frame) frame = view.requestAnimationFrame(update);
@@ -54,9 +63,11 @@ export function followVisualViewport(host: HTMLElement, view: Window, signal: Ab
   // The first read waits for the frame that shows the panel to be laid out: read at once, the
   // visual viewport's size makes the browser lay the page out inside the extension's task.
   let first = 0;
-  frame = view.requestAnimationFrame(() => {
-    first = view.setTimeout(update, 0);
-  });
+  if (!placed) {
+    frame = view.requestAnimationFrame(() => {
+      first = view.setTimeout(update, 0);
+    });
+  }
   vv.addEventListener('resize', schedule, { passive: true, signal });
   vv.addEventListener('scroll', schedule, { passive: true, signal });
   signal.addEventListener('abort', () => {

@@ -80,6 +80,39 @@ describe('placeWhenLaidOut', () => {
     expect(seen()).toEqual({ placing: false, open: true, width: '', lift: '', tabHeight: '' });
   });
 
+  it("takes the visual viewport's first reading for the host, and writes nothing before its last read", () => {
+    const { view, nextFrame, runTimers } = fakeView(1440, 900);
+    const { placed } = panelToPlace();
+    const text = article(1070);
+    const order: string[] = [];
+    const viewport = view.visualViewport!;
+    Object.defineProperty(view, 'visualViewport', {
+      get: () => {
+        order.push('read');
+        return viewport;
+      },
+    });
+    const reading = (box: { left: number; top: number; width: number; height: number }) => () => {
+      order.push('read');
+      return box;
+    };
+    boxOf(text.firstElementChild!, reading({ left: 290, top: 100, width: 780, height: 2_900 }));
+    boxOf(placed.panel, reading({ left: 0, top: 0, width: 380, height: 600 }));
+    const set = placed.host.style.setProperty.bind(placed.host.style);
+    vi.spyOn(placed.host.style, 'setProperty').mockImplementation((...args) => {
+      order.push('write');
+      set(...args);
+    });
+    placeWhenLaidOut(placed, view, text, false, new AbortController().signal);
+    nextFrame();
+    expect(order).toEqual([]);
+    runTimers();
+    expect(placed.host.style.getPropertyValue('--backstory-width')).toBe('338px');
+    expect(placed.host.style.getPropertyValue('--backstory-vv-width')).toBe('1440px');
+    expect(placed.host.style.getPropertyValue('--backstory-vv-bottom')).toBe('900px');
+    expect(order.indexOf('write')).toBeGreaterThan(order.lastIndexOf('read'));
+  });
+
   it('narrows the open panel a little to fit beside the text', () => {
     const { view, nextFrame, runTimers } = fakeView(1440, 900);
     const { placed, seen } = panelToPlace();

@@ -93,6 +93,19 @@ describe('followVisualViewport', () => {
     expect(props(host).height).toBe('422px important');
   });
 
+  it('leaves the first reading to placement where the panel is placed, and follows the visual viewport after it', () => {
+    const host = document.createElement('div');
+    const { view, vv, runFrames, runTimers } = fakeView({ offsetLeft: 0, offsetTop: 0, width: 390, height: 844 });
+    followVisualViewport(host, view, new AbortController().signal, true);
+    runFrames();
+    runTimers();
+    expect(host.getAttribute('style')).toBeNull();
+    Object.assign(vv, { width: 300 });
+    vv.dispatchEvent(new Event('resize'));
+    runFrames();
+    expect(props(host).width).toBe('300px important');
+  });
+
   it('leaves the host alone where there is no visual viewport', () => {
     const host = document.createElement('div');
     followVisualViewport(host, { visualViewport: null } as unknown as Window, new AbortController().signal);
