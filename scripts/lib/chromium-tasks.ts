@@ -102,7 +102,7 @@ const threadMs = (event: TraceEvent): number => (event.tdur ?? event.dur ?? 0) /
 const endOf = (event: TraceEvent): number => event.ts + (event.dur ?? 0);
 
 /**
- * The main-thread tasks of the renderer where the page called `performance.mark(mark)`, with at
+ * The main-thread tasks of the renderer where the page called `performance.mark(mark)`, with `at`
  * measured from that mark. `isExtension(url)` says whether a script's address is the extension's.
  */
 export function chromiumTasks(events: TraceEvent[], mark: string, isExtension: (url: string) => boolean): Task[] {
