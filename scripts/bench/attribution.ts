@@ -7,6 +7,7 @@
  * for the time until the next sample. Pure functions over the profilers' JSON, so they can be
  * tested on small profiles.
  */
+import { findGeckoMainThread, geckoColumn, type GeckoTable } from '../lib/gecko-profile';
 
 /** What a profile says about the extension. */
 export interface Attribution {
@@ -105,11 +106,6 @@ export function cdpExtensionTime(profile: CdpProfile, isExtension: (url: string)
 // writes). Each process is a profile with `meta` and `threads`; child processes are listed under
 // the parent's `processes`. A thread's tables are {schema: {column: index}, data: rows}.
 
-export interface GeckoTable {
-  schema: Record<string, number>;
-  data: unknown[][];
-}
-
 export interface GeckoThread {
   name: string;
   pid?: number | string;
@@ -126,26 +122,6 @@ export interface GeckoProfile {
   /** Newer formats may share one string table among threads. */
   shared?: { stringArray?: string[] };
 }
-
-/** The main thread ("GeckoMain") of process `pid`, with its process's profile (for its start time). */
-export function findGeckoMainThread(profile: GeckoProfile, pid: number | string): { thread: GeckoThread; process: GeckoProfile } | null {
-  for (const process of [profile, ...(profile.processes ?? [])]) {
-    const thread = process.threads.find((t) => t.name === 'GeckoMain' && String(t.pid) === String(pid));
-    if (thread) return { thread, process };
-    // A deeper nesting is not written by Firefox today, but costs nothing to follow.
-    if (process !== profile && process.processes?.length) {
-      const found = findGeckoMainThread(process, pid);
-      if (found) return found;
-    }
-  }
-  return null;
-}
-
-const column = (table: GeckoTable, name: string): number => {
-  const index = table.schema[name];
-  if (index === undefined) throw new Error(`Gecko profile: a table has no "${name}" column`);
-  return index;
-};
 
 export interface GeckoOptions {
   /** The content process whose main thread to read. */
@@ -168,15 +144,15 @@ export function geckoExtensionTime(profile: GeckoProfile, options: GeckoOptions)
   if (!found) throw new Error(`Gecko profile: no GeckoMain thread for process ${options.pid}`);
   const { thread, process } = found;
   const strings = thread.stringTable ?? profile.shared?.stringArray ?? [];
-  const frameLocation = column(thread.frameTable, 'location');
+  const frameLocation = geckoColumn(thread.frameTable, 'location');
   // Each frame's extension script, or null for a frame that is not the extension's.
   const frameScript = thread.frameTable.data.map((row) => {
     const location = row[frameLocation];
     const text = typeof location === 'number' ? (strings[location] ?? '') : '';
     return options.isExtension(text) ? scriptOf(text) : null;
   });
-  const prefixColumn = column(thread.stackTable, 'prefix');
-  const frameColumn = column(thread.stackTable, 'frame');
+  const prefixColumn = geckoColumn(thread.stackTable, 'prefix');
+  const frameColumn = geckoColumn(thread.stackTable, 'frame');
   const stacks = thread.stackTable.data;
   // Each stack's nearest extension script. A stack's prefix always comes before it in the table,
   // so one pass in order settles them all.
@@ -190,8 +166,8 @@ export function geckoExtensionTime(profile: GeckoProfile, options: GeckoOptions)
       typeof prefix !== 'number' ? null : prefix < i ? (stackScript[prefix] ?? null) : nearestScript(stacks, prefix, prefixColumn, frameColumn, frameScript);
     stackScript.push(own ?? inherited);
   }
-  const stackColumn = column(thread.samples, 'stack');
-  const timeColumn = column(thread.samples, 'time');
+  const stackColumn = geckoColumn(thread.samples, 'stack');
+  const timeColumn = geckoColumn(thread.samples, 'time');
   const rows = thread.samples.data;
   const from = options.fromEpochMs === undefined ? -Infinity : options.fromEpochMs - process.meta.startTime;
   const interval = process.meta.interval || profile.meta.interval || 1;

@@ -3,6 +3,7 @@
  * the part of it that was the extension's (main-thread-tasks.ts says what a task is). A pure
  * function over the profile's JSON; task-recorder.ts records it.
  */
+import { findGeckoMainThread, geckoColumn, type GeckoTable } from './gecko-profile';
 import type { Task } from './main-thread-tasks';
 
 // A Gecko profile (Services.profiler.dumpProfileToFileAsync) taken with the features js
@@ -17,11 +18,6 @@ import type { Task } from './main-thread-tasks';
 // one, so a figure can only be too high. A sample's threadCPUDelta is the thread's CPU time since the previous sample, counted here
 // up to twice the sampling interval: a sampler held off the CPU on a busy machine takes one
 // sample for a long stretch that may hold other tasks, which would otherwise all be charged to it.
-
-interface GeckoTable {
-  schema: Record<string, number>;
-  data: unknown[][];
-}
 
 interface GeckoThread {
   name: string;
@@ -40,11 +36,7 @@ export interface GeckoProfile {
   processes?: GeckoProfile[];
 }
 
-const cell = (table: GeckoTable, row: unknown[], name: string): unknown => {
-  const index = table.schema[name];
-  if (index === undefined) throw new Error(`Gecko profile: a table has no "${name}" column`);
-  return row[index];
-};
+const cell = (table: GeckoTable, row: unknown[], name: string): unknown => row[geckoColumn(table, name)];
 
 /** The runnable frame of the microtasks run at the end of a task. */
 const MICROTASKS = 'promise callback';
@@ -98,16 +90,14 @@ export function isGeckoInjectionFrame(location: string): boolean {
 }
 
 /**
- * The main-thread tasks of content process `pid` in `profile`, with at measured from the page's
+ * The main-thread tasks of content process `pid` in `profile`, with `at` measured from the page's
  * `performance.mark(mark)`. `isExtension(location)` says whether a frame's location string (e.g.
  * "fn (moz-extension://uuid/full-stage.js:1:2)") is the extension's.
  */
 export function geckoTasks(profile: GeckoProfile, pid: number, mark: string, isExtension: (location: string) => boolean): Task[] {
-  const all = (p: GeckoProfile): GeckoProfile[] => [p, ...(p.processes ?? []).flatMap(all)];
-  const isMain = (t: GeckoThread) => t.name === 'GeckoMain' && String(t.pid) === String(pid);
-  const process = all(profile).find((p) => p.threads.some(isMain));
-  const thread = process?.threads.find(isMain);
-  if (!process || !thread) throw new Error(`Gecko profile: no main thread for process ${pid}`);
+  const found = findGeckoMainThread(profile, pid);
+  if (!found) throw new Error(`Gecko profile: no main thread for process ${pid}`);
+  const { thread, process } = found;
   const marked = thread.markers.data.find(
     (row) =>
       thread.stringTable[cell(thread.markers, row, 'name') as number] === 'UserTiming' &&
