@@ -104,9 +104,9 @@ export function runFullStage(doc: Document, win: Window): FullStage {
 
   /**
    * Takes the page's setup from the background: the reader's settings, the words to show, whether
-   * the panel was closed on this page and whether the reader has seen the story. Without an answer (the extension was reloaded under
-   * the page, or its background failed) the page is still classified for the popup, but nothing is
-   * shown: it may be a site the reader turned off.
+   * the panel was closed on this page and whether the reader has seen the story. Without an answer
+   * (the extension was reloaded under the page, or its background failed) the page is still
+   * classified for the popup, but nothing is shown: it may be a site the reader turned off.
    */
   const setUp = async (): Promise<void> => {
     const setup = await askSetup();
